@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConfig } from '../config/load';
+import { defaultConfig, type CoachConfig } from '../config/types';
+import { builtinDataRoot } from '../data/paths';
+import { errorText } from '../data/yaml';
+import { FrameworkRegistry, loadFrameworkFolder } from '../frameworks/registry';
+import { loadJudgmentalLexicon, type JudgmentalLexicon } from '../lexicons/judgmental';
+import { loadSensitiveLexicon, type SensitiveLexicon } from '../lexicons/sensitive';
+import type { DataProblem } from '../model/types';
+import { RULES } from '../rules/index';
+
+/** Everything the engine needs besides the notes: frameworks, config and lexicons. */
+export interface EngineSetup {
+  frameworks: FrameworkRegistry;
+  config: CoachConfig;
+  judgmental: JudgmentalLexicon;
+  sensitive: SensitiveLexicon;
+  /** Problems in data files; the engine still works, with defaults where a file was bad. */
+  problems: DataProblem[];
+}
+
+export interface SetupOptions {
+  /** Workspace root: `.coach/config.yaml` and `.coach/frameworks/` are read from it. */
+  root?: string;
+  /** An explicit config file (the CLI's --config), instead of `<root>/.coach/config.yaml`. */
+  configFile?: string;
+}
+
+export const CONFIG_PATH = join('.coach', 'config.yaml');
+export const FRAMEWORKS_DIR = join('.coach', 'frameworks');
+
+/** Loads built-in data plus a workspace's `.coach/` folder. Never throws on bad workspace data. */
+export function loadSetup(options: SetupOptions = {}): EngineSetup {
+  const problems: DataProblem[] = [];
+  const dataRoot = builtinDataRoot();
+  const builtin = loadFrameworkFolder(join(dataRoot, 'frameworks'), 'builtin');
+  problems.push(...builtin.problems);
+  const frameworks = new FrameworkRegistry(builtin.frameworks);
+  if (options.root) {
+    const user = loadFrameworkFolder(join(options.root, FRAMEWORKS_DIR), 'workspace');
+    problems.push(...user.problems);
+    for (const f of user.frameworks) frameworks.add(f);
+  }
+
+  let config = defaultConfig();
+  const configFile = options.configFile ?? (options.root ? join(options.root, CONFIG_PATH) : undefined);
+  if (configFile) {
+    const text = readOptional(configFile, options.configFile !== undefined, problems);
+    if (text !== undefined) {
+      const parsed = parseConfig(text, configFile);
+      config = parsed.config;
+      problems.push(...parsed.problems);
+    }
+  }
+  problems.push(...checkConfigReferences(config, frameworks));
+
+  const judgmental = loadJudgmentalLexicon(dataRoot, config);
+  const sensitive = loadSensitiveLexicon(dataRoot, config);
+  problems.push(...judgmental.problems, ...sensitive.problems);
+  return { frameworks, config, judgmental: judgmental.lexicon, sensitive: sensitive.lexicon, problems };
+}
+
+function readOptional(file: string, mustExist: boolean, problems: DataProblem[]): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (!missing || mustExist) problems.push({ file, line: 1, column: 1, field: '', message: `The configuration file could not be read: ${errorText(error)}` });
+    return undefined;
+  }
+}
+
+/** Config values that name frameworks, markers or rules must exist; unknown ones are reported, not fatal. */
+function checkConfigReferences(config: CoachConfig, frameworks: FrameworkRegistry): DataProblem[] {
+  const file = config.file ?? CONFIG_PATH;
+  const problems: DataProblem[] = [];
+  const at = (field: string, message: string) => problems.push({ file, line: 1, column: 1, field, message });
+  if (!frameworks.has(config.framework)) {
+    at('framework', `framework "${config.framework}" is not a known framework (known: ${frameworks.ids().join(', ')}); using icf-trust instead`);
+    config.framework = 'icf-trust';
+  }
+  for (const [fw, ids] of Object.entries(config.requiredMarkers)) {
+    const framework = frameworks.get(fw);
+    if (!framework) {
+      at(`required_markers.${fw}`, `required_markers names the unknown framework "${fw}"`);
+      continue;
+    }
+    if (!Array.isArray(ids)) continue;
+    for (const id of ids) {
+      if (!framework.markers.some((m) => m.id === id)) at(`required_markers.${fw}`, `required_markers.${fw} lists "${id}", which is not a marker of ${fw} (quote ids like "3.10" so YAML keeps them as written)`);
+    }
+  }
+  const known = new Set(RULES.map((r) => r.id));
+  for (const id of Object.keys(config.rules)) {
+    if (!known.has(id)) at(`rules.${id}`, `rules.${id} is not a Coach Notes rule (rules: ${[...known].join(', ')})`);
+  }
+  return problems;
+}

@@ -1,0 +1,166 @@
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { SAFE_YAML_OPTIONS, toPlain, errorText } from '../data/yaml';
+import type { FrameworkRegistry } from '../frameworks/registry';
+import type { LineIndex } from '../model/lines';
+import type { Frontmatter, FrontmatterProblem, NoteMeta } from './types';
+
+const OPEN = /^---[ \t]*(\r\n|\r|\n|$)/;
+const CLOSE = /^(---|\.\.\.)[ \t]*(\r\n|\r|\n|$)/gm;
+const MAX_SESSION_MINUTES = 24 * 60;
+
+/** Finds the frontmatter block at the very top of the note (after any BOM, already removed). */
+export function locateFrontmatter(text: string): { present: boolean; closed: boolean; yamlStart: number; yamlEnd: number; end: number } {
+  const open = OPEN.exec(text);
+  if (!open) return { present: false, closed: false, yamlStart: 0, yamlEnd: 0, end: 0 };
+  const yamlStart = open[0].length;
+  CLOSE.lastIndex = yamlStart;
+  // The closing line must start at a line start at or after yamlStart.
+  for (let m = CLOSE.exec(text); m; m = CLOSE.exec(text)) {
+    if (m.index >= yamlStart) return { present: true, closed: true, yamlStart, yamlEnd: m.index, end: m.index + m[0].length };
+  }
+  return { present: true, closed: false, yamlStart, yamlEnd: text.length, end: text.length };
+}
+
+/**
+ * Reads and checks the frontmatter. Problems are positioned in the note's own coordinates,
+ * so a YAML error on the third line of the block is reported on line 4 of the file.
+ */
+export function readFrontmatter(
+  text: string,
+  lines: LineIndex,
+  frameworks: FrameworkRegistry,
+  defaultFramework: string,
+): { frontmatter: Frontmatter; meta: NoteMeta; bodyStart: number } {
+  const loc = locateFrontmatter(text);
+  const meta: NoteMeta = { framework: defaultFramework, type: 'individual', paid: true, icfLog: true };
+  const problems: FrontmatterProblem[] = [];
+  const frontmatter: Frontmatter = {
+    present: loc.present,
+    closed: loc.closed,
+    yamlStart: loc.yamlStart,
+    yaml: text.slice(loc.yamlStart, loc.yamlEnd),
+    data: {},
+    problems,
+    valid: false,
+  };
+  const firstLine = lines.place(0, lines.lineEnd(1));
+  if (!loc.present) {
+    problems.push({
+      reason: 'This note has no frontmatter. Start it with a `---` block that names at least the `client` and the session `date` (YYYY-MM-DD), so it can be counted in coverage.',
+      place: firstLine,
+    });
+    return { frontmatter, meta, bodyStart: 0 };
+  }
+  frontmatter.place = lines.place(0, loc.end);
+  if (!loc.closed) {
+    problems.push({
+      reason: 'The frontmatter starts with `---` but is never closed. Add a `---` line after the last field.',
+      place: firstLine,
+    });
+    return { frontmatter, meta, bodyStart: loc.end };
+  }
+
+  const at = (offset: number) => lines.place(loc.yamlStart + offset, loc.yamlStart + offset);
+  const spanOf = (node: Node | null | undefined, fallback: number) => {
+    const range = node?.range;
+    return range ? lines.place(loc.yamlStart + range[0], loc.yamlStart + range[1]) : at(fallback);
+  };
+
+  const counter = new LineCounter();
+  const doc = parseDocument(frontmatter.yaml, { ...SAFE_YAML_OPTIONS, lineCounter: counter });
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = error.pos;
+    problems.push({
+      reason: `The frontmatter YAML has a problem: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}.`,
+      place: lines.place(loc.yamlStart + start, loc.yamlStart + Math.max(start, end)),
+    });
+  }
+  if (problems.length > 0) return { frontmatter, meta, bodyStart: loc.end };
+
+  let value: unknown;
+  try {
+    value = toPlain(doc.toJS({ maxAliasCount: 100 }));
+  } catch (error) {
+    problems.push({ reason: `The frontmatter YAML could not be read: ${errorText(error)}.`, place: frontmatter.place });
+    return { frontmatter, meta, bodyStart: loc.end };
+  }
+  if (value === null || value === undefined) value = {};
+  if (typeof value !== 'object' || Array.isArray(value) || !isMap(doc.contents) && doc.contents !== null) {
+    problems.push({ reason: 'The frontmatter should be a list of `key: value` fields, such as `client: Maria` and `date: 2026-03-02`.', place: frontmatter.place });
+    return { frontmatter, meta, bodyStart: loc.end };
+  }
+  const data = value as Record<string, unknown>;
+  frontmatter.data = data;
+  const contents = doc.contents;
+  const valueNode = (key: string): Node | undefined => {
+    if (!isMap(contents)) return undefined;
+    const pair = contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+    return (pair?.value ?? pair?.key ?? undefined) as Node | undefined;
+  };
+  const fail = (field: string, reason: string) => problems.push({ field, reason, place: spanOf(valueNode(field), 0) });
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(data, key) && data[key] !== null;
+  const blockStart = lines.place(0, 3);
+
+  // client: required, a name or code.
+  if (!has('client')) problems.push({ field: 'client', reason: 'The frontmatter needs a `client` field (a name or a code) so this note can be linked to the client\'s other sessions.', place: blockStart });
+  else if (typeof data.client === 'string' && data.client.trim() !== '') meta.client = data.client.trim();
+  else if (typeof data.client === 'number' && Number.isFinite(data.client)) fail('client', `\`client\` reads as the number ${data.client}. Put a client code in quotes, such as \`client: "${data.client}"\`, so it stays exactly as written.`);
+  else fail('client', '`client` should be a name or a code, written as plain text.');
+
+  // date: required, a real calendar date.
+  if (!has('date')) problems.push({ field: 'date', reason: 'The frontmatter needs the session `date`, written YYYY-MM-DD, so the note falls into the right quarter.', place: blockStart });
+  else {
+    const date = data.date;
+    if (typeof date === 'string' && isRealDate(date)) meta.date = date;
+    else if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) fail('date', `\`date\` ${date} is not a day on the calendar. Check the month and day.`);
+    else fail('date', '`date` should be the session date written YYYY-MM-DD, for example `2026-03-02`.');
+  }
+
+  if (has('session')) {
+    const s = data.session;
+    if (typeof s === 'number' && Number.isInteger(s) && s > 0) meta.session = s;
+    else fail('session', '`session` should be the session number: a whole number from 1 up.');
+  }
+  if (has('duration')) {
+    const d = data.duration;
+    if (typeof d === 'number' && Number.isFinite(d) && d > 0 && d <= MAX_SESSION_MINUTES) meta.duration = d;
+    else if (typeof d === 'number' && d > MAX_SESSION_MINUTES) fail('duration', `\`duration\` is ${d} minutes, which is more than a day. Write the session length in minutes, for example \`duration: 60\`.`);
+    else fail('duration', '`duration` should be the session length in minutes, a number above zero, for example `duration: 60`.');
+  }
+  if (has('framework')) {
+    const f = data.framework;
+    if (typeof f !== 'string' || f.trim() === '') fail('framework', '`framework` should be the id of a marker framework, such as `icf-trust`.');
+    else {
+      meta.framework = f.trim();
+      if (!frameworks.has(meta.framework)) {
+        fail('framework', `The framework \`${meta.framework}\` is not known here. Known frameworks: ${frameworks.ids().map((id) => `\`${id}\``).join(', ')}. A workspace can add its own in .coach/frameworks/.`);
+      }
+    }
+  }
+  if (has('type')) {
+    if (data.type === 'individual' || data.type === 'group') meta.type = data.type;
+    else fail('type', '`type` should be `individual` or `group`.');
+  }
+  if (has('group_size')) {
+    const g = data.group_size;
+    if (typeof g === 'number' && Number.isInteger(g) && g >= 2) meta.groupSize = g;
+    else fail('group_size', '`group_size` should be the number of participants: a whole number of 2 or more.');
+    if (meta.type !== 'group') fail('group_size', '`group_size` is set, but `type` is not `group`. Add `type: group`, or remove `group_size`.');
+  }
+  for (const [key, prop] of [['paid', 'paid'], ['icf_log', 'icfLog']] as const) {
+    if (!has(key)) continue;
+    if (typeof data[key] === 'boolean') meta[prop] = data[key] as boolean;
+    else fail(key, `\`${key}\` should be \`true\` or \`false\`.`);
+  }
+  frontmatter.valid = problems.length === 0 && meta.client !== undefined && meta.date !== undefined;
+  return { frontmatter, meta, bodyStart: loc.end };
+}
+
+/** A YYYY-MM-DD string naming a day that exists (no 2026-02-30). */
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

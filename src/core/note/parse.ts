@@ -1,0 +1,258 @@
+import type { Heading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { FrameworkRegistry } from '../frameworks/registry';
+import { matchMarkerHeading, normalizeTitle } from '../frameworks/markers';
+import { LineIndex } from '../model/lines';
+import type { Place } from '../model/types';
+import { readFrontmatter } from './frontmatter';
+import type { Agreement, AgreementsSection, DisableDirective, MarkerSection, MarkerTag, Note, ProseBlock } from './types';
+
+// remark-gfm is deliberately not used: task-list checkboxes are read from list items directly,
+// and nothing else in a note needs GFM's extra (and costly) constructs.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/** `[#3.4]` or `[#3.1 #3.4]` / `[#3.1, #3.4]` inside prose: evidence for those markers. */
+export const TAG_PATTERN = /\[(#\d+(?:\.\d+)+(?:[\s,]+#\d+(?:\.\d+)+)*)\]/g;
+const TAG_ID = /#(\d+(?:\.\d+)+)/g;
+const CHECKBOX = /^\[([ xX])\][ \t]+/;
+const DUE = /\(?\bdue:?\s+(\d{4}-\d{2}-\d{2})\)?/i;
+const PERMISSION = /^\s*permission\s*:/i;
+const DIRECTIVE = /<!--\s*coach-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->/g;
+
+export interface ParseOptions {
+  frameworks: FrameworkRegistry;
+  defaultFramework: string;
+}
+
+/** Parses a note once into everything the rules, coverage and adapters need. Never throws on any text. */
+export function parseNote(rawText: string, path: string, options: ParseOptions): Note {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lines = new LineIndex(text);
+  const { frontmatter, meta, bodyStart } = readFrontmatter(text, lines, options.frameworks, options.defaultFramework);
+  // An unclosed frontmatter block would otherwise be read as a thematic break and a heading.
+  const tree = (frontmatter.present && !frontmatter.closed ? emptyRoot(text) : processor.parse(text)) as Root;
+  const framework = options.frameworks.get(meta.framework);
+  const note: Note = {
+    path,
+    text,
+    lines,
+    tree,
+    frontmatter,
+    meta,
+    sections: [],
+    tags: [],
+    agreements: [],
+    permissionLines: [],
+    directives: [],
+    prose: [],
+    bodyStart,
+  };
+  if (framework) note.framework = framework;
+  readSections(note);
+  walk(note, tree, false);
+  return note;
+}
+
+function emptyRoot(text: string): Root {
+  const end = { line: 1, column: 1, offset: 0 };
+  return { type: 'root', children: [], position: { start: end, end: { ...end, offset: text.length } } };
+}
+
+function placeOf(note: Note, node: Nodes): Place {
+  return note.lines.place(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+}
+
+/** Marker sections and the Agreements section, from the top-level headings. */
+function readSections(note: Note): void {
+  const children = note.tree.children;
+  const headings = children
+    .map((node, index) => ({ node, index }))
+    .filter((h): h is { node: Heading; index: number } => h.node.type === 'heading');
+  for (const [i, { node, index }] of headings.entries()) {
+    const next = headings.slice(i + 1).find((h) => h.node.depth <= node.depth);
+    const end = next?.node.position?.start.offset ?? note.text.length;
+    const contentNodes = children.slice(index + 1, next ? next.index : children.length);
+    const headingText = toString(node, { includeHtml: false }).trim();
+    if (normalizeTitle(headingText) === 'agreements') {
+      if (!note.agreementsSection) note.agreementsSection = agreementsSection(note, node, contentNodes, end);
+      continue;
+    }
+    if (node.depth < 2) continue;
+    const match = matchMarkerHeading(headingText, note.framework);
+    if (!match.marker && !match.idLike) continue;
+    const section: MarkerSection = {
+      headingText,
+      depth: node.depth,
+      headingPlace: placeOf(note, node),
+      end,
+      evidenced: contentNodes.some(isEvidence),
+    };
+    if (match.marker) section.marker = match.marker;
+    if (match.idLike) section.idLike = match.idLike;
+    note.sections.push(section);
+  }
+}
+
+function agreementsSection(note: Note, heading: Heading, content: RootContent[], end: number): AgreementsSection {
+  const last = content[content.length - 1];
+  return {
+    headingPlace: placeOf(note, heading),
+    depth: heading.depth,
+    contentEnd: last?.position?.end.offset ?? heading.position?.end.offset ?? end,
+    end,
+  };
+}
+
+/** Anything but whitespace, HTML comments and sub-headings counts as evidence. */
+function isEvidence(node: RootContent): boolean {
+  if (node.type === 'html') return node.value.replace(/<!--[^]*?-->/g, '').trim() !== '';
+  if (node.type === 'heading' || node.type === 'thematicBreak' || node.type === 'definition') return false;
+  if (node.type === 'code' || node.type === 'image') return true;
+  return toString(node, { includeHtml: false }).trim() !== '';
+}
+
+/** One pass over the tree: prose blocks, tags, agreements, permission lines and directives. */
+function walk(note: Note, node: Nodes, quoted: boolean): void {
+  switch (node.type) {
+    case 'yaml':
+    case 'code':
+    case 'inlineCode':
+      return;
+    case 'html':
+      readDirectives(note, node);
+      return;
+    case 'blockquote':
+      for (const child of node.children) walk(note, child, true);
+      return;
+    case 'list':
+      readList(note, node, quoted);
+      return;
+    case 'paragraph':
+    case 'heading':
+      readProse(note, node, quoted, node.type === 'paragraph');
+      return;
+    default:
+      if ('children' in node) for (const child of node.children as Nodes[]) walk(note, child, quoted);
+  }
+}
+
+function readList(note: Note, list: List, quoted: boolean): void {
+  for (const item of list.children) {
+    readAgreement(note, item);
+    for (const child of item.children) walk(note, child, quoted);
+  }
+}
+
+function readAgreement(note: Note, item: ListItem): void {
+  const section = note.agreementsSection;
+  const start = item.position?.start.offset ?? -1;
+  if (!section || start < section.headingPlace.end.offset || start >= section.end) return;
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return;
+  const text = toString(first, { includeHtml: false });
+  const box = CHECKBOX.exec(text);
+  if (!box) return;
+  const body = text.slice(box[0].length).trim();
+  const agreement: Agreement = {
+    text: body,
+    key: agreementKey(body),
+    kept: box[1] !== ' ',
+    place: placeOf(note, first),
+  };
+  const due = DUE.exec(body)?.[1];
+  if (due) agreement.due = due;
+  note.agreements.push(agreement);
+}
+
+/** Agreements match across notes ignoring case, punctuation and the due date. */
+export function agreementKey(text: string): string {
+  return text
+    .replace(DUE, ' ')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function readDirectives(note: Note, node: Html): void {
+  const base = node.position?.start.offset ?? 0;
+  for (const m of node.value.matchAll(DIRECTIVE)) {
+    const kind = m[1] as DisableDirective['kind'];
+    const rules = (m[2] ?? '')
+      .split(/[\s,]+/)
+      .map((r) => r.replace(/^coach:/, ''))
+      .filter((r) => r !== '' && r !== '--');
+    const start = base + (m.index ?? 0);
+    note.directives.push({ kind, rules, place: note.lines.place(start, start + m[0].length) });
+  }
+}
+
+/**
+ * Collects the visible text of a paragraph or heading with a map back to note offsets,
+ * leaving out code, HTML, link URLs and image alt text. Also finds tags and `Permission:`.
+ */
+function readProse(note: Note, block: Paragraph | Heading, quoted: boolean, isParagraph: boolean): void {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'text') return pushText(note, node, chars, offsets);
+    if (node.type === 'html') return readDirectives(note, node);
+    if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference') return;
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  for (const child of block.children) visit(child);
+  const text = chars.join('');
+  const prose: ProseBlock = { text, offsets, quoted };
+  note.prose.push(prose);
+  for (const m of text.matchAll(TAG_PATTERN)) {
+    const start = offsets[m.index ?? 0] ?? 0;
+    const end = (offsets[(m.index ?? 0) + m[0].length - 1] ?? start) + 1;
+    for (const id of (m[1] ?? '').matchAll(TAG_ID)) {
+      const tag: MarkerTag = { id: id[1] ?? '', place: note.lines.place(start, end) };
+      const marker = note.framework?.markers.find((mk) => mk.id === tag.id);
+      if (marker) tag.marker = marker;
+      note.tags.push(tag);
+    }
+  }
+  if (isParagraph && !quoted && PERMISSION.test(text)) note.permissionLines.push(placeOf(note, block));
+}
+
+function pushText(note: Note, node: Text, chars: string[], offsets: number[]): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  // A text node's value may differ from its source (escapes, entities, line continuation).
+  // When lengths agree, map characters one to one; otherwise map all of them to the node start.
+  const value = node.value;
+  const source = note.text.slice(start, end);
+  const direct = source === value;
+  for (let i = 0; i < value.length; i++) {
+    chars.push(value[i] ?? '');
+    offsets.push(direct ? start + i : mapApprox(source, value, i, start));
+  }
+  // Keep words in separate text nodes apart (e.g. across emphasis boundaries there is no gap, which is right).
+}
+
+/** Best-effort mapping for text nodes whose value differs from the source (e.g. `\*` escapes). */
+function mapApprox(source: string, value: string, index: number, start: number): number {
+  let s = 0;
+  for (let v = 0; v < index && s < source.length; v++) {
+    if (source[s] === '\\' && source[s + 1] === value[v]) s += 2;
+    else if (source[s] === '&' && value[v] !== '&') {
+      const semi = source.indexOf(';', s);
+      s = semi === -1 ? s + 1 : semi + 1;
+    } else s++;
+  }
+  return start + Math.min(s, source.length);
+}
+
+/** Whether the note records a permission check: a `Permission:` line, or evidence for the permission marker. */
+export function hasPermissionCheck(note: Note): boolean {
+  if (note.permissionLines.length > 0) return true;
+  const role = (s: { marker?: { role?: string } }) => s.marker?.role === 'permission';
+  return note.sections.some((s) => role(s) && s.evidenced) || note.tags.some(role);
+}

@@ -1,0 +1,24 @@
+import { agreementFollowUpRule } from './agreement-follow-up';
+import { emptyMarkerSectionRule } from './empty-marker-section';
+import { frontmatterRule } from './frontmatter';
+import { judgmentalLanguageRule } from './judgmental-language';
+import { missingMarkerSectionRule } from './missing-marker-section';
+import { permissionCheckRule } from './permission-check';
+import type { Rule } from './types';
+import { unknownMarkerRule } from './unknown-marker';
+
+/** Every rule, in documentation order. */
+export const RULES: readonly Rule[] = [
+  judgmentalLanguageRule,
+  missingMarkerSectionRule,
+  emptyMarkerSectionRule,
+  unknownMarkerRule,
+  frontmatterRule,
+  permissionCheckRule,
+  agreementFollowUpRule,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  const bare = id.replace(/^coach:/, '');
+  return RULES.find((r) => r.id === bare);
+}
