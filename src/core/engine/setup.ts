@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseConfig } from '../config/load';
 import { defaultConfig, type CoachConfig } from '../config/types';
 import { builtinDataRoot } from '../data/paths';
@@ -96,4 +96,15 @@ function checkConfigReferences(config: CoachConfig, frameworks: FrameworkRegistr
     if (!known.has(id)) at(`rules.${id}`, `rules.${id} is not a Coach Notes rule (rules: ${[...known].join(', ')})`);
   }
   return problems;
+}
+
+/** The nearest folder at or above `start` that has a `.coach/` folder, else `start` itself. */
+export function findWorkspaceRoot(start: string): string {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, '.coach'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(start);
+    dir = parent;
+  }
 }

@@ -48,7 +48,7 @@ export const missingMarkerSectionRule: Rule = {
     for (const marker of missing) {
       const skeleton = markerSkeleton(marker, depth, eol);
       report({
-        reason: `There is no section for marker ${marker.id} “${marker.title}” (${marker.description.replace(/\.$/, '')}). If it showed up in the session, a line or two of evidence makes it count; if it did not, the empty heading is a useful reminder.`,
+        reason: `No section for ${marker.id} “${marker.title}” yet. If it showed up in the session, a line of evidence makes it count; if it did not, an empty heading keeps it in view.`,
         place,
         fixes: [{ title: `Add a section for ${marker.id} ${marker.title}`, edits: [editFor(marker)] }, ...(all ? [all] : [])],
         data: { marker: marker.id, framework: framework.id, skeleton },

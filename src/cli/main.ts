@@ -1,0 +1,78 @@
+import { Command, CommanderError, Option } from 'commander';
+import { coverageCommand } from './commands/coverage';
+import { lintCommand } from './commands/lint';
+import { UsageError, type Io } from './context';
+
+const VERSION = '0.1.0';
+
+/** Builds the `coach-notes` program; exported so tests run it in-process. */
+export function program(io: Io, setExit: (code: number) => void): Command {
+  const cli = new Command('coach-notes')
+    .description('Checks coaching session notes (*.coach.md) against ICF markers, on the same engine as the Coach Notes VS Code extension. Nothing leaves your machine.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .showHelpAfterError('(run coach-notes --help for usage)');
+
+  cli
+    .command('lint')
+    .description('Check notes for judgmental wording, missing marker sections, frontmatter, permission checks and open agreements.')
+    .argument('<paths...>', 'notes or folders (searched recursively for *.coach.md)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml')
+    .addHelpText('after', `
+Exit codes: 0 nothing at error severity, 1 something at error severity, 2 usage error or unreadable path.
+
+Examples:
+  $ coach-notes lint examples/notes
+  $ coach-notes lint --format json notes/maria/ > findings.json
+  $ coach-notes lint --config team/.coach/config.yaml notes/`)
+    .action(async (paths: string[], opts: { format: 'text' | 'json'; config?: string }) => setExit(await lintCommand(paths, opts, io)));
+
+  cli
+    .command('coverage')
+    .description('Marker coverage of a folder of notes: how many notes evidence each marker.')
+    .argument('<folder>', 'folder of notes')
+    .option('-q, --quarter <YYYY-Qn>', 'only count notes dated in this quarter, e.g. 2026-Q1')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml')
+    .addHelpText('after', `
+Notes with invalid frontmatter are left out and listed.
+
+Examples:
+  $ coach-notes coverage examples/notes
+  $ coach-notes coverage --quarter 2026-Q1 --format json examples/notes`)
+    .action(async (folder: string, opts: { quarter?: string; format: 'text' | 'json'; config?: string }) => setExit(await coverageCommand(folder, opts, io)));
+
+  cli.addHelpText('after', `
+Examples:
+  $ coach-notes lint examples/notes
+  $ coach-notes coverage --quarter 2026-Q1 examples/notes`);
+  return cli;
+}
+
+/** Runs the CLI and resolves to its exit code. Never throws. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  try {
+    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; every other parse problem is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.err.write(`coach-notes: ${error.message}\n`);
+      return 2;
+    }
+    io.err.write(`coach-notes: something went wrong: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), { out: process.stdout, err: process.stderr, cwd: process.cwd() }).then((code) => {
+    process.exitCode = code;
+  });
+}

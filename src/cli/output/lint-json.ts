@@ -1,0 +1,31 @@
+import type { BatchResult } from '../../core/workspace/batch';
+import { suggestionsOf } from './lint-text';
+
+/** One entry of `coach-notes lint --format json`. Other tools build on it: keep it exact. */
+export interface LintJsonEntry {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: string;
+  message: string;
+  suggestions: string[];
+}
+
+export function toLintJson(results: readonly BatchResult[]): LintJsonEntry[] {
+  return results.flatMap((r) =>
+    r.findings.map((f) => ({
+      file: r.path,
+      line: f.place.start.line,
+      column: f.place.start.column,
+      endLine: f.place.end.line,
+      endColumn: f.place.end.column,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.reason,
+      suggestions: suggestionsOf(f),
+    })),
+  );
+}

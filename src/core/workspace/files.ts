@@ -1,0 +1,84 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { errorText } from '../data/yaml';
+
+export const NOTE_GLOB = '**/*.coach.md';
+const IGNORED = ['**/node_modules/**', '**/.git/**', '**/coach-reports/**'];
+
+export interface PathProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Expands files and folders into note paths (folders searched recursively for *.coach.md).
+ * Symbolic links are not followed, so a link loop cannot trap the scan.
+ */
+export async function findNotes(paths: readonly string[]): Promise<{ files: string[]; problems: PathProblem[] }> {
+  const files = new Set<string>();
+  const problems: PathProblem[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    try {
+      const info = await stat(abs);
+      if (info.isDirectory()) {
+        for (const f of await glob(NOTE_GLOB, { cwd: abs, absolute: true, followSymbolicLinks: false, ignore: IGNORED, dot: false })) files.add(resolve(f));
+      } else files.add(abs);
+    } catch (error) {
+      problems.push({ path: p, message: describeFsError(error) });
+    }
+  }
+  return { files: [...files].sort(), problems };
+}
+
+export interface NoteFile {
+  path: string;
+  text: string;
+  /** Set when the bytes were not clean UTF-8 text; the note is still checked as far as it can be. */
+  warning?: string;
+}
+
+/** Reads a note as UTF-8, tolerating bad bytes (they become U+FFFD) and reporting them. */
+export async function readNote(path: string): Promise<NoteFile | PathProblem> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { path, message: describeFsError(error) };
+  }
+  return decodeNote(path, bytes);
+}
+
+export function decodeNote(path: string, bytes: Uint8Array): NoteFile {
+  try {
+    return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const binary = bytes.includes(0);
+    return {
+      path,
+      text,
+      warning: binary
+        ? 'This file holds binary data, not text; it was checked as far as possible. Is it really a note?'
+        : 'This file has bytes that are not valid UTF-8 text; they were replaced by � for checking. Re-save the note as UTF-8.',
+    };
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'No such file or folder.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Permission denied: Coach Notes may not read it.';
+    case 'EISDIR':
+      return 'This is a folder, not a note.';
+    case 'ELOOP':
+      return 'A symbolic link loop leads nowhere.';
+    default:
+      return errorText(error);
+  }
+}
