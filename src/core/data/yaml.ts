@@ -29,8 +29,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const doc = parseDocument(text, { ...SAFE_YAML_OPTIONS, lineCounter: lines });
   // Unknown tags (e.g. !!js/function) are only warnings for the yaml library; for us they are errors.
   const problems: DataProblem[] = [...doc.errors, ...doc.warnings].map((error) => {
-    const pos = error.linePos?.[0];
-    return { file, line: pos?.line ?? 1, column: pos?.col ?? 1, field: '', message: cleanYamlMessage(error.message) };
+    const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
+    return { file, line: pos.line, column: pos.col, field: '', message: cleanYamlMessage(error.message) };
   });
   let value: unknown;
   if (problems.length === 0) {

@@ -1,22 +1,174 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import schema from '../../../schemas/sensitive-lexicon.schema.json';
 import type { CoachConfig } from '../config/types';
+import { errorText, parseYaml, validateYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
 
-// Owned by the permission-check rule; this is the minimal contract the engine relies on.
+/** One sensitive area, with its matchers compiled once per setup. */
+export interface SensitiveTopic {
+  id: string;
+  /** Name of the area, e.g. “Grief and death”. */
+  title: string;
+  /** Short noun for sentences, e.g. “grief”. */
+  label: string;
+  terms: string[];
+  exclusions: string[];
+  /** Whole-word matcher for any of the terms (global, case-insensitive). */
+  pattern?: RegExp;
+  /** Whole-word matcher for any of the exclusions, when there are some. */
+  excluded?: RegExp;
+}
+
 export interface SensitiveLexicon {
-  source: string;
+  topics: SensitiveTopic[];
+  /** The workspace's `sensitive_topics.allow` phrases, ignored for every topic. */
+  allow: string[];
+  allowed?: RegExp;
 }
 
-export function loadSensitiveLexicon(dataRoot: string, _config: CoachConfig): { lexicon: SensitiveLexicon; problems: DataProblem[] } {
-  const file = join(dataRoot, 'lexicons', 'sensitive-topics.yaml');
-  return { lexicon: { source: safeRead(file) }, problems: [] };
+/** A mention of a sensitive topic in a piece of text: `start`/`end` index that text. */
+export interface SensitiveMention {
+  topic: SensitiveTopic;
+  start: number;
+  end: number;
+  /** The words as written. */
+  text: string;
 }
 
-function safeRead(file: string): string {
+interface RawLexicon {
+  topics: Array<{ id: string; title: string; label: string; terms: string[]; exclusions?: string[] }>;
+}
+
+export const SENSITIVE_LEXICON_FILE = join('lexicons', 'sensitive-topics.yaml');
+
+/**
+ * Loads the built-in topics and merges the workspace config: `extra` adds terms to a topic of the
+ * same id, title or label, or a new topic; `allow` phrases are never mentions. Never throws.
+ */
+export function loadSensitiveLexicon(dataRoot: string, config: CoachConfig): { lexicon: SensitiveLexicon; problems: DataProblem[] } {
+  const file = join(dataRoot, SENSITIVE_LEXICON_FILE);
+  let text: string;
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const problem = { file, line: 1, column: 1, field: '', message: `The sensitive-topic list could not be read: ${errorText(error)}` };
+    return { lexicon: buildLexicon([], config), problems: [problem] };
   }
+  const { topics, problems } = parseSensitiveTopics(text, file);
+  return { lexicon: buildLexicon(topics, config), problems };
+}
+
+/** Parses and validates lexicon YAML; on any problem the list is empty, so no half-read data is used. */
+export function parseSensitiveTopics(text: string, file: string): { topics: SensitiveTopic[]; problems: DataProblem[] } {
+  const parsed = parseYaml(text, file);
+  const problems = validateYaml(parsed, schema, file);
+  if (problems.length > 0) return { topics: [], problems };
+  const raw = parsed.value as RawLexicon;
+  const seen = new Set<string>();
+  for (const [index, topic] of raw.topics.entries()) {
+    if (seen.has(topic.id)) {
+      const node = parsed.doc.getIn(['topics', index, 'id'], true) as { range?: [number, number, number] } | undefined;
+      const pos = parsed.lines.linePos(node?.range?.[0] ?? 0);
+      problems.push({ file, line: pos.line, column: pos.col, field: `topics[${index}].id`, message: `topics[${index}].id "${topic.id}" is used twice in this list` });
+    }
+    seen.add(topic.id);
+  }
+  if (problems.length > 0) return { topics: [], problems };
+  const topics = raw.topics.map((t) => ({ id: t.id, title: t.title, label: t.label, terms: [...t.terms], exclusions: [...(t.exclusions ?? [])] }));
+  return { topics, problems };
+}
+
+function buildLexicon(builtin: SensitiveTopic[], config: CoachConfig): SensitiveLexicon {
+  const topics = builtin.map((t) => ({ ...t, terms: [...t.terms], exclusions: [...t.exclusions] }));
+  for (const extra of config.sensitiveTopics.extra) {
+    const name = extra.topic.trim();
+    const id = slug(name);
+    const terms = extra.terms.map((t) => t.trim()).filter((t) => t !== '');
+    if (name === '' || terms.length === 0) continue;
+    const same = (s: string) => s.toLowerCase() === name.toLowerCase();
+    const existing = topics.find((t) => t.id === id || same(t.title) || same(t.label));
+    if (existing) existing.terms.push(...terms);
+    else topics.push({ id: id || `topic-${topics.length + 1}`, title: name, label: name, terms, exclusions: [] });
+  }
+  const allow = config.sensitiveTopics.allow.map((a) => a.trim()).filter((a) => a !== '');
+  for (const topic of topics) {
+    const pattern = phrasePattern(topic.terms);
+    const excluded = phrasePattern(topic.exclusions);
+    if (pattern) topic.pattern = pattern;
+    if (excluded) topic.excluded = excluded;
+  }
+  const lexicon: SensitiveLexicon = { topics, allow };
+  const allowed = phrasePattern(allow);
+  if (allowed) lexicon.allowed = allowed;
+  return lexicon;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^[0-9-]+/, '');
+}
+
+// A word character; a hyphen between word characters joins a compound ("ill-advised" is one word).
+const WORD = '[\\p{L}\\p{N}]';
+const BEFORE = `(?<!${WORD})(?<!${WORD}-)`;
+const AFTER = `(?!${WORD})(?!-${WORD})`;
+
+/**
+ * One whole-word, case-insensitive matcher for literal phrases. Every phrase is escaped, so user
+ * config can never inject a pattern, and a plain alternation of literals cannot backtrack badly.
+ * Longer phrases come first so that "panic attacks" wins over "panic attack".
+ */
+export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
+  const parts = [...new Set(phrases.map(normalizeText).map((p) => p.trim().toLowerCase()).filter((p) => p !== ''))]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(/\s+/).map(escapeRegExp).join('\\s+'));
+  if (parts.length === 0) return undefined;
+  return new RegExp(`${BEFORE}(?:${parts.join('|')})${AFTER}`, 'giu');
+}
+
+// Only syntax characters are escaped: the `u` flag rejects needless escapes such as `\-`.
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Curly apostrophes read as straight ones; the length stays the same, so indices still line up. */
+function normalizeText(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/**
+ * Every sensitive mention in a text, in order. A mention inside an exclusion of its topic or inside
+ * an allowed phrase is dropped, and so is one inside a longer mention ("health" in "mental health").
+ */
+export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string): SensitiveMention[] {
+  const text = normalizeText(rawText);
+  const allowed = lexicon.allowed ? ranges(lexicon.allowed, text) : [];
+  const found: SensitiveMention[] = [];
+  for (const topic of lexicon.topics) {
+    if (!topic.pattern) continue;
+    const excluded = topic.excluded ? [...ranges(topic.excluded, text), ...allowed] : allowed;
+    for (const [start, end] of ranges(topic.pattern, text)) {
+      if (excluded.some(([s, e]) => s <= start && end <= e)) continue;
+      found.push({ topic, start, end, text: rawText.slice(start, end) });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: SensitiveMention[] = [];
+  let reach = -1;
+  for (const m of found) {
+    if (m.end <= reach) continue;
+    kept.push(m);
+    reach = Math.max(reach, m.end);
+  }
+  return kept;
+}
+
+function ranges(pattern: RegExp, text: string): Array<[number, number]> {
+  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
 }

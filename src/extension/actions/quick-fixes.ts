@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { CONFIG_PATH } from '../../core/engine/setup';
+import type { Finding } from '../../core/model/types';
+import { RULE_PREFIX } from '../../core/rules/docs';
+import { toRange, toTextEdit } from '../documents';
+import type { LintController } from '../diagnostics/lint-controller';
+import { toDiagnostic } from '../diagnostics/to-diagnostic';
+
+export const ADD_ALLOWED_WORD = 'coachNotes.addAllowedWord';
+
+/**
+ * Quick fixes straight from the findings' fixes, plus "disable for this line" and "allow this word".
+ * Every fix is a WorkspaceEdit, so Undo reverts it.
+ */
+export class QuickFixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly lint: LintController) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    // Fixes always come from a lint of the document's current version, never an older one.
+    const snapshot = this.lint.snapshot(doc);
+    const actions: vscode.CodeAction[] = [];
+    for (const finding of snapshot.findings) {
+      const findingRange = toRange(finding.place);
+      if (!findingRange.intersection(range) && !findingRange.contains(range.start)) continue;
+      const diagnostic = toDiagnostic(finding);
+      finding.fixes.forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.set(doc.uri, fix.edits.map((e) => toTextEdit(doc, e)));
+        action.diagnostics = [diagnostic];
+        action.isPreferred = i === 0 && finding.ruleId !== 'missing-marker-section';
+        actions.push(action);
+      });
+      const allow = allowWordAction(doc, finding, diagnostic);
+      if (allow) actions.push(allow);
+      actions.push(disableAction(doc, finding, snapshot.note.frontmatter.place?.end.line ?? 0, diagnostic));
+    }
+    return actions;
+  }
+}
+
+/** Appends `<!-- coach-disable-line RULE -->` to the line, or turns the rule off for the note when the line is frontmatter. */
+function disableAction(doc: vscode.TextDocument, finding: Finding, frontmatterEndLine: number, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const line = finding.place.start.line;
+  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const action = new vscode.CodeAction('', vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.diagnostics = [diagnostic];
+  if (line <= frontmatterEndLine) {
+    // HTML comments cannot live inside YAML: put a file-level directive just after the frontmatter.
+    action.title = `Turn off ${RULE_PREFIX}${finding.ruleId} for this note`;
+    action.edit.insert(doc.uri, new vscode.Position(frontmatterEndLine, 0), `<!-- coach-disable-file ${finding.ruleId} -->${eol}`);
+  } else {
+    action.title = `Turn off ${RULE_PREFIX}${finding.ruleId} for this line`;
+    action.edit.insert(doc.uri, doc.lineAt(line - 1).range.end, ` <!-- coach-disable-line ${finding.ruleId} -->`);
+  }
+  return action;
+}
+
+/** For judgmental wording: add the flagged word to `judgmental.allow` in the workspace config. */
+function allowWordAction(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+  if (finding.ruleId !== 'judgmental-language') return undefined;
+  const word = doc.getText(toRange(finding.place)).trim();
+  if (!word || word.length > 60) return undefined;
+  const action = new vscode.CodeAction(`Allow “${word}” in this workspace (${CONFIG_PATH})`, vscode.CodeActionKind.QuickFix);
+  action.command = { command: ADD_ALLOWED_WORD, title: action.title, arguments: [doc.uri, word] };
+  action.diagnostics = [diagnostic];
+  return action;
+}

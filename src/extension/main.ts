@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import type { CoverageNode } from '../core/coverage/tree-model';
+import { ADD_ALLOWED_WORD, QuickFixProvider } from './actions/quick-fixes';
+import { addAllowedWordCommand } from './commands/allow-word';
+import { openNoteAt, pickQuarter, revealCurrent } from './commands/coverage-commands';
+import { newSessionNote } from './commands/new-note';
+import { LintController } from './diagnostics/lint-controller';
+import { NOTE_SELECTOR } from './documents';
+import { WorkspaceIndex } from './index/workspace-index';
+import { OutlineProviders } from './language/outline-providers';
+import { Output } from './output';
+import { CoverageTreeProvider, OPEN_NOTE_AT } from './tree/coverage-tree';
+
+/** What the extension exposes to other extensions and to its integration tests. */
+export interface CoachNotesApi {
+  index: WorkspaceIndex;
+  lint: LintController;
+  tree: CoverageTreeProvider;
+  /** Resolves after the first workspace scan. */
+  ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): CoachNotesApi {
+  const output = new Output();
+  const index = new WorkspaceIndex(output);
+  const lint = new LintController(index, output);
+  const tree = new CoverageTreeProvider(index);
+  const view = vscode.window.createTreeView('coachNotes.coverage', { treeDataProvider: tree, showCollapseAll: true });
+  tree.view = view;
+  const outlines = new OutlineProviders(lint);
+  const register = (id: string, fn: (...args: never[]) => unknown) =>
+    vscode.commands.registerCommand(id, (...args: never[]) => output.guard(`Command ${id}`, () => fn(...args)));
+
+  context.subscriptions.push(
+    output,
+    index,
+    lint,
+    tree,
+    view,
+    vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new QuickFixProvider(lint), { providedCodeActionKinds: QuickFixProvider.kinds }),
+    vscode.languages.registerDocumentSymbolProvider(NOTE_SELECTOR, outlines, { label: 'Coach Notes' }),
+    vscode.languages.registerFoldingRangeProvider(NOTE_SELECTOR, outlines),
+    index.onDidChange(() => tree.refresh()),
+    register('coachNotes.newNote', (client?: string, folder?: vscode.Uri) => newSessionNote(index, client, folder)),
+    register('coachNotes.lintWorkspace', () =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Coach Notes: checking every note', cancellable: true },
+        (progress, token) => lint.lintWorkspace(token, progress),
+      ),
+    ),
+    register('coachNotes.openPreview', (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      return target ? vscode.commands.executeCommand('markdown.showPreviewToSide', target) : undefined;
+    }),
+    register(ADD_ALLOWED_WORD, (uri: vscode.Uri, word: string) => addAllowedWordCommand(uri, word)),
+    register(OPEN_NOTE_AT, (path: string, line?: number) => openNoteAt(path, line)),
+    register('coachNotes.coverage.pickQuarter', () => pickQuarter(tree)),
+    register('coachNotes.coverage.groupByMarker', () => setGrouping(tree, 'marker')),
+    register('coachNotes.coverage.groupByClient', () => setGrouping(tree, 'client')),
+    register('coachNotes.coverage.refresh', () => index.rescan()),
+    register('coachNotes.coverage.revealCurrent', () => revealCurrent(tree)),
+  );
+
+  tree.refresh();
+  const ready = index.ready().then(
+    () => {
+      tree.refresh();
+      lint.relintOpen();
+    },
+    (error: unknown) => output.error('Reading the workspace notes', error),
+  );
+  return { index, lint, tree, ready };
+}
+
+function setGrouping(tree: CoverageTreeProvider, grouping: 'marker' | 'client'): void {
+  tree.grouping = grouping;
+  tree.refresh();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+export type { CoverageNode };
