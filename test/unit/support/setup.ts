@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadSetup, type EngineSetup } from '../../../src/core/engine/setup';
@@ -11,8 +11,14 @@ export function setupWith(config?: string): EngineSetup {
 }
 
 /** Writes files (relative path → text) into a new temporary folder and returns its path. */
+const created: string[] = [];
+process.on('exit', () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempWorkspace(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'coach-notes-test-'));
+  created.push(root);
   for (const [rel, content] of Object.entries(files)) {
     const file = join(root, rel);
     mkdirSync(dirname(file), { recursive: true });

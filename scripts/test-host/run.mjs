@@ -1,0 +1,288 @@
+#!/usr/bin/env node
+// Runs the integration suite (out/integration/index.js) inside a real VS Code extension host,
+// offline: VS Code's server from code-server (installed by install.mjs) serves the workbench,
+// headless Debian Chromium (driven by playwright-core) loads it, and the workbench runs the
+// suite in the server's Node extension host, as VS Code's own browser integration tests do.
+//
+// Usage: node scripts/test-host/run.mjs [WORKSPACE] [options]
+//   WORKSPACE            folder to open (default: a fresh copy of test/fixtures/workspace/)
+//   --screenshot FILE    enable screenshots: tests may request one (test/integration/support/
+//                        screenshot.ts); otherwise one is saved to FILE just before exit
+//   --grep PATTERN       only run tests whose full title matches PATTERN
+//   --timeout SECONDS    give up after this long (default 600)
+//   --server KIND        'vscode' (VS Code's server-main.js, default) or 'code-server'
+//   --settings FILE      JSON object merged into the user settings (e.g. a color theme for screenshots)
+//   --viewport WxH       browser window size (default 1280x800)
+//   --keep               keep the per-run folder (logs, user data, workspace copy) on success
+//   --verbose            also print the server's output and the browser console
+// Exit code: 0 when the suite passed, 1 otherwise.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format, parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { codeServerDir, isInstalled } from './install.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const say = (message) => console.log(`[test-host] ${message}`);
+
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    screenshot: { type: 'string' },
+    grep: { type: 'string' },
+    timeout: { type: 'string', default: '600' },
+    server: { type: 'string', default: 'vscode' },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    viewport: { type: 'string', default: '1280x800' },
+    settings: { type: 'string' },
+  },
+});
+
+function die(message) {
+  console.error(`[test-host] ERROR: ${message}`);
+  process.exit(1);
+}
+
+// ---- preconditions -------------------------------------------------------------------------
+const testsIndex = join(root, 'out', 'integration', 'index.js');
+if (!isInstalled()) die('code-server is not installed: run `npm run host:install` (node scripts/test-host/install.mjs).');
+if (!existsSync(CHROMIUM)) die(`${CHROMIUM} not found. Install it with: apt-get install -y --no-install-recommends chromium`);
+if (!existsSync(testsIndex)) die(`${testsIndex} not found: run node scripts/test-host/build-tests.mjs first.`);
+if (!existsSync(join(root, 'dist', 'extension.js'))) die('dist/extension.js not found: run `npm run build` first.');
+if (!['vscode', 'code-server'].includes(opts.server)) die(`--server must be 'vscode' or 'code-server', not '${opts.server}'`);
+const timeoutMs = Number(opts.timeout) * 1000;
+if (!(timeoutMs > 0)) die(`--timeout must be a number of seconds, not '${opts.timeout}'`);
+const [width, height] = opts.viewport.split('x').map(Number);
+if (!(width > 0 && height > 0)) die(`--viewport must look like 1280x800, not '${opts.viewport}'`);
+const screenshotFile = opts.screenshot ? resolve(opts.screenshot) : undefined;
+
+// ---- per-run folder: HOME, XDG folders, TMPDIR, user data, extensions, workspace ----------
+// Under the system temp folder (short paths: VS Code puts Unix sockets in TMPDIR).
+const runDir = mkdtempSync(join(tmpdir(), 'coach-it-'));
+const dirs = {
+  home: join(runDir, 'home'),
+  config: join(runDir, 'xdg-config'),
+  data: join(runDir, 'xdg-data'),
+  cache: join(runDir, 'xdg-cache'),
+  tmp: join(runDir, 'tmp'),
+  userData: join(runDir, 'user-data'),
+  extensions: join(runDir, 'extensions'),
+  serverData: join(runDir, 'server-data'),
+};
+for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+let extraSettings = {};
+if (opts.settings) {
+  try {
+    extraSettings = JSON.parse(readFileSync(resolve(opts.settings), 'utf8'));
+  } catch (error) {
+    die(`--settings ${opts.settings}: ${error.message}`);
+  }
+}
+writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'git.enabled': false,
+  'git.autoRepositoryDetection': false,
+  'chat.disableAIFeatures': true,
+  ...extraSettings,
+}, null, 2));
+
+let workspace;
+if (positionals[0]) {
+  workspace = resolve(positionals[0]);
+  if (!existsSync(workspace)) die(`workspace folder ${workspace} does not exist`);
+} else {
+  workspace = join(runDir, 'workspace');
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+}
+
+const env = { ...process.env };
+// Never let a surrounding VS Code (integrated terminal) leak into the test instance.
+for (const key of Object.keys(env)) if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
+Object.assign(env, {
+  HOME: dirs.home,
+  XDG_CONFIG_HOME: dirs.config,
+  XDG_DATA_HOME: dirs.data,
+  XDG_CACHE_HOME: dirs.cache,
+  XDG_RUNTIME_DIR: dirs.tmp,
+  TMPDIR: dirs.tmp,
+});
+// The server's environment reaches the extension host, hence the tests.
+if (opts.grep) env.COACH_TEST_GREP = opts.grep;
+if (screenshotFile) Object.assign(env, { COACH_SCREENSHOT_BASE: process.cwd(), COACH_SCREENSHOT_FILE: screenshotFile });
+
+// ---- screenshots ---------------------------------------------------------------------------
+const screenshots = {
+  taken: new Set(),
+  queue: Promise.resolve(),
+  /** Writes atomically (temp file + rename): the requesting test waits for the file to appear. */
+  take(file, { quiet = false } = {}) {
+    this.queue = this.queue.then(async () => {
+      if (!page) throw new Error('the workbench page is not open');
+      mkdirSync(dirname(file), { recursive: true });
+      const partial = `${file}.partial-${process.pid}.png`;
+      await page.screenshot({ path: partial, animations: 'disabled', caret: 'hide', timeout: 10_000 });
+      renameSync(partial, file);
+      this.taken.add(file);
+      if (!quiet) say(`screenshot saved to ${file}`);
+    });
+    return this.queue;
+  },
+  /** --screenshot FILE when no test asked for it; after a failure, one in the run folder. */
+  async final(code) {
+    if (screenshotFile && page && !this.taken.has(screenshotFile)) await this.take(screenshotFile);
+    if (code !== 0 && page) await this.take(join(runDir, 'workbench-at-exit.png'), { quiet: true });
+  },
+};
+
+// ---- cleanup, whatever happens -----------------------------------------------------------
+const serverLog = createWriteStream(join(runDir, 'server.log'));
+let page;
+let workbenchLog;
+let server;
+let browser;
+let finishing = false;
+
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((done) => server.once('exit', done));
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  const timer = setTimeout(() => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function finish(code, reason) {
+  if (finishing) return;
+  finishing = true;
+  if (reason) console.error(`[test-host] ${reason}`);
+  await screenshots.final(code).catch((error) => console.error(`[test-host] final screenshot failed: ${error.message}`));
+  await browser?.close().catch(() => {});
+  await stopServer();
+  serverLog.end();
+  workbenchLog?.end();
+  if (code === 0 && !opts.keep) {
+    rmSync(runDir, { recursive: true, force: true });
+  } else {
+    say(`run folder kept: ${runDir} (server.log, workbench.log, workbench-at-exit.png, user-data/logs/, workspace/)`);
+  }
+  say(`${code === 0 ? 'PASSED' : 'FAILED'} (exit ${code}) in ${elapsed()}`);
+  process.exit(code);
+}
+
+process.on('SIGINT', () => finish(130, 'interrupted'));
+process.on('SIGTERM', () => finish(143, 'terminated'));
+const globalTimer = setTimeout(() => finish(1, `timed out after ${opts.timeout} s`), timeoutMs);
+globalTimer.unref();
+
+// ---- server --------------------------------------------------------------------------------
+const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
+  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+const serverArgs = opts.server === 'vscode'
+  ? [join(codeServerDir, 'lib', 'vscode', 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', '0',
+    '--without-connection-token', '--accept-server-license-terms', '--server-data-dir', dirs.serverData, ...common]
+  : [join(codeServerDir, 'out', 'node', 'entry.js'), '--auth', 'none', '--bind-addr', '127.0.0.1:0',
+    '--config', join(runDir, 'config.yaml'), '--ignore-last-opened', ...common];
+if (opts.server === 'code-server') writeFileSync(join(runDir, 'config.yaml'), 'auth: none\ncert: false\n');
+
+say(`starting ${opts.server === 'vscode' ? "VS Code's server" : 'code-server'} (run folder ${runDir})`);
+server = spawn(process.execPath, serverArgs, { cwd: runDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+const port = await new Promise((resolvePort, rejectPort) => {
+  let buffered = '';
+  const ready = opts.server === 'vscode' ? /Extension host agent listening on (\d+)/ : /HTTP server listening on https?:\/\/[^:\s]+:(\d+)/;
+  const onData = (chunk) => {
+    serverLog.write(chunk);
+    if (opts.verbose) process.stdout.write(`[server] ${chunk}`);
+    buffered += chunk.toString();
+    const match = ready.exec(buffered);
+    if (match) { buffered = ''; resolvePort(Number(match[1])); }
+  };
+  server.stdout.on('data', onData);
+  server.stderr.on('data', onData);
+  server.once('exit', (code, signal) => rejectPort(new Error(`the server exited early (${code ?? signal}); see ${join(runDir, 'server.log')}`)));
+  server.once('error', rejectPort);
+}).catch((error) => finish(1, error.message));
+server.on('exit', (code, signal) => { if (!finishing) finish(1, `the server exited unexpectedly (${code ?? signal}); see ${join(runDir, 'server.log')}`); });
+say(`server listening on 127.0.0.1:${port} after ${elapsed()}`);
+
+// ---- browser -------------------------------------------------------------------------------
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      // Only the local server is reachable: lookups of anything else fail at once instead of hanging.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
+  const context = await browser.newContext({ viewport: { width, height } });
+  page = await context.newPage();
+  say(`Chromium started after ${elapsed()}`);
+} catch (error) {
+  await finish(1, `could not start Chromium: ${error.message}`);
+}
+page.on('crash', () => finish(1, 'the workbench page crashed'));
+page.on('pageerror', (error) => { if (opts.verbose) console.error(`[browser] page error: ${error.message}`); });
+if (opts.verbose) page.on('console', (message) => console.log(`[browser:${message.type()}] ${message.text()}`));
+
+// Everything the workbench logs (its own log and the extension host's console) goes to
+// workbench.log; stdout gets the same minus the workbench's routine start-up chatter.
+workbenchLog = createWriteStream(join(runDir, 'workbench.log'));
+const NOISE = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket \(/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\] registration/,
+  /^ChatSessionStore: /,
+  /ENOTFOUND open-vsx\.org/,
+  /vsda/,
+];
+await page.exposeFunction('codeAutomationLog', (type, args) => {
+  const text = format(...(Array.isArray(args) ? args : [args]));
+  workbenchLog.write(`[${type}] ${text}\n`);
+  const request = /^COACH_SCREENSHOT (.+)$/m.exec(text);
+  if (request) {
+    screenshots.take(resolve(request[1].trim())).catch((error) => console.error(`[test-host] screenshot failed: ${error.message}`));
+    return;
+  }
+  if (text.startsWith('integration: running')) say(`mocha starting after ${elapsed()}`);
+  if (!opts.verbose && NOISE.some((noise) => noise.test(text))) return;
+  (type === 'error' || type === 'warn' ? console.error : console.log)(text);
+});
+await page.exposeFunction('codeAutomationExit', async (code) => {
+  say(`suite done after ${elapsed()}`);
+  await finish(code === 0 ? 0 : 1, code === 0 ? undefined : `the suite reported exit code ${code}`);
+});
+
+// ---- go ------------------------------------------------------------------------------------
+const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+const payload = [
+  ['extensionDevelopmentPath', remote(root)],
+  ['extensionTestsPath', remote(testsIndex)],
+  ['skipWelcome', 'true'],
+  ['skipReleaseNotes', 'true'],
+];
+const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+say(`opening the workbench on ${workspace}`);
+try {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  say(`workbench page loaded after ${elapsed()}`);
+} catch (error) {
+  await finish(1, `could not open the workbench: ${error.message}`);
+}

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { coachNotes, open, workspaceUri, writeNote } from './support/api';
+import { requestScreenshot } from './support/screenshot';
+import { ruleOf, waitForDiagnostics } from './support/wait';
+
+const HEAD = '---\nclient: Maria Lopez\ndate: 2026-03-16\nsession: 1\n---\n\n';
+const ALL_SECTIONS = ['3.1 Genuine concern', '3.2 Integrity and honesty', '3.3 Clear agreements', '3.4 Respect for the client', '3.5 Championing new behaviours', '3.6 Permission in sensitive areas']
+  .map((h) => `## ${h}\n\nNoticed in the session.\n`)
+  .join('\n');
+
+async function fixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+}
+
+suite('live diagnostics and quick fixes', () => {
+  suiteSetup(async () => {
+    await coachNotes();
+  });
+
+  test('a judgmental phrase gets a diagnostic with its range and rule code, and its quick fix removes it', async () => {
+    const uri = await writeNote('maria-2026-03-16.coach.md', `${HEAD}${ALL_SECTIONS}\nShe was lazy about the budget this week.\n`);
+    const editor = await open(uri);
+    const [d] = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'the judgmental-language diagnostic')).filter(
+      (x) => ruleOf(x) === 'coach:judgmental-language',
+    );
+    assert.ok(d);
+    assert.equal(d.source, 'Coach Notes');
+    assert.equal(d.range.start.line, 24);
+    assert.match(editor.document.getText(d.range), /lazy/);
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('rules.md#judgmental-language'));
+
+    const replace = (await fixesAt(uri, d.range)).find((a) => a.title.startsWith('Replace with'));
+    assert.ok(replace?.edit, 'a rewrite is offered');
+    assert.ok(await vscode.workspace.applyEdit(replace.edit));
+    assert.doesNotMatch(editor.document.lineAt(24).text, /\blazy\b/);
+    await waitForDiagnostics(uri, (ds) => !ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'the diagnostic to go away');
+    await vscode.commands.executeCommand('undo');
+    assert.match(editor.document.lineAt(24).text, /\blazy\b/, 'the fix can be undone');
+    await editor.document.save();
+  });
+
+  test('a missing marker section is reported, and its fix inserts the skeleton', async () => {
+    const uri = await writeNote('maria-2026-03-23.coach.md', `${HEAD.replace('03-16', '03-23').replace('session: 1', 'session: 2')}${ALL_SECTIONS.replace(/## 3\.4[^]*?(?=## 3\.5)/, '')}`);
+    const editor = await open(uri);
+    const d = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:missing-marker-section'), 'missing-marker-section')).find(
+      (x) => ruleOf(x) === 'coach:missing-marker-section',
+    );
+    assert.ok(d);
+    assert.match(d.message, /3\.4 “Respect for the client”/);
+    const add = (await fixesAt(uri, d.range)).find((a) => a.title.startsWith('Add a section for 3.4'));
+    assert.ok(add?.edit);
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    const text = editor.document.getText();
+    assert.match(text, /## 3\.3 Clear agreements\n\nNoticed in the session\.\n\n## 3\.4 Respect for the client\n\n<!-- Demonstrates respect/);
+    assert.ok(text.indexOf('## 3.4') < text.indexOf('## 3.5'), 'inserted in framework order');
+    await waitForDiagnostics(uri, (ds) => !ds.some((x) => ruleOf(x) === 'coach:missing-marker-section'), 'the finding to go away');
+    await editor.document.save();
+  });
+
+  test('agreement-follow-up appears, then disappears when the previous note is edited', async () => {
+    const uri = await writeNote('alex-morgan/alex-morgan-2026-03-24.coach.md', '---\nclient: Alex Morgan\ndate: 2026-03-24\nsession: 3\n---\n\n## Agreements\n\n- [ ] Ask Jo for feedback on the rota\n');
+    await open(uri);
+    const d = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:agreement-follow-up'), 'agreement-follow-up')).find(
+      (x) => ruleOf(x) === 'coach:agreement-follow-up',
+    );
+    assert.match(d?.message ?? '', /Review the rota with Jo/);
+    // The coach records in the previous note that the agreement was dropped there.
+    const previous = workspaceUri('alex-morgan', 'alex-morgan-2026-03-03.coach.md');
+    const prevDoc = await vscode.workspace.openTextDocument(previous);
+    const line = prevDoc.getText().split('\n').findIndex((l) => l.includes('Review the rota with Jo'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(previous, new vscode.Range(line, 0, line, 5), '- [x]');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await prevDoc.save();
+    await waitForDiagnostics(uri, (ds) => !ds.some((x) => ruleOf(x) === 'coach:agreement-follow-up'), 'agreement-follow-up to clear');
+  });
+
+  test('diagnostics are cleared when a note is deleted', async () => {
+    const uri = await writeNote('to-delete.coach.md', '# no frontmatter\n');
+    await open(uri);
+    await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:frontmatter'), 'frontmatter diagnostic');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'diagnostics to clear');
+  });
+
+  test('workbench screenshot: a note with diagnostics and the coverage view', async () => {
+    const uri = workspaceUri('maria-2026-03-16.coach.md');
+    await open(uri);
+    await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'diagnostics to show');
+    await vscode.commands.executeCommand('workbench.view.extension.coachNotes');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('editor.action.marker.next');
+    await requestScreenshot('images/screenshot-workbench.png');
+  });
+});
