@@ -16,14 +16,14 @@
 //   --keep               keep the per-run folder (logs, user data, workspace copy) on success
 //   --verbose            also print the server's output and the browser console
 // Exit code: 0 when the suite passed, 1 otherwise.
-import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { codeServerDir, isInstalled } from './install.mjs';
+import { isInstalled } from './install.mjs';
+import { CHROMIUM_ARGS, hostEnv, remoteUri, startServer, stopServer as stopServerProcess, workbenchUrl, writeUserSettings } from './server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -77,7 +77,6 @@ const dirs = {
   serverData: join(runDir, 'server-data'),
 };
 for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
-mkdirSync(join(dirs.userData, 'User'), { recursive: true });
 let extraSettings = {};
 if (opts.settings) {
   try {
@@ -86,21 +85,7 @@ if (opts.settings) {
     die(`--settings ${opts.settings}: ${error.message}`);
   }
 }
-writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'update.mode': 'none',
-  'git.enabled': false,
-  'git.autoRepositoryDetection': false,
-  'chat.disableAIFeatures': true,
-  ...extraSettings,
-}, null, 2));
+writeUserSettings(dirs.userData, extraSettings);
 
 let workspace;
 if (positionals[0]) {
@@ -111,17 +96,8 @@ if (positionals[0]) {
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
 }
 
-const env = { ...process.env };
 // Never let a surrounding VS Code (integrated terminal) leak into the test instance.
-for (const key of Object.keys(env)) if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
-Object.assign(env, {
-  HOME: dirs.home,
-  XDG_CONFIG_HOME: dirs.config,
-  XDG_DATA_HOME: dirs.data,
-  XDG_CACHE_HOME: dirs.cache,
-  XDG_RUNTIME_DIR: dirs.tmp,
-  TMPDIR: dirs.tmp,
-});
+const env = hostEnv(dirs);
 // The server's environment reaches the extension host, hence the tests.
 if (opts.grep) env.COACH_TEST_GREP = opts.grep;
 if (screenshotFile) Object.assign(env, { COACH_SCREENSHOT_BASE: process.cwd(), COACH_SCREENSHOT_FILE: screenshotFile });
@@ -159,12 +135,7 @@ let browser;
 let finishing = false;
 
 async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((done) => server.once('exit', done));
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
-  const timer = setTimeout(() => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
-  await exited;
-  clearTimeout(timer);
+  if (server) await stopServerProcess(server);
 }
 
 async function finish(code, reason) {
@@ -191,32 +162,20 @@ const globalTimer = setTimeout(() => finish(1, `timed out after ${opts.timeout} 
 globalTimer.unref();
 
 // ---- server --------------------------------------------------------------------------------
-const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
-const serverArgs = opts.server === 'vscode'
-  ? [join(codeServerDir, 'lib', 'vscode', 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', '0',
-    '--without-connection-token', '--accept-server-license-terms', '--server-data-dir', dirs.serverData, ...common]
-  : [join(codeServerDir, 'out', 'node', 'entry.js'), '--auth', 'none', '--bind-addr', '127.0.0.1:0',
-    '--config', join(runDir, 'config.yaml'), '--ignore-last-opened', ...common];
-if (opts.server === 'code-server') writeFileSync(join(runDir, 'config.yaml'), 'auth: none\ncert: false\n');
-
 say(`starting ${opts.server === 'vscode' ? "VS Code's server" : 'code-server'} (run folder ${runDir})`);
-server = spawn(process.execPath, serverArgs, { cwd: runDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-const port = await new Promise((resolvePort, rejectPort) => {
-  let buffered = '';
-  const ready = opts.server === 'vscode' ? /Extension host agent listening on (\d+)/ : /HTTP server listening on https?:\/\/[^:\s]+:(\d+)/;
-  const onData = (chunk) => {
+const launched = startServer({
+  kind: opts.server,
+  port: 0,
+  dirs: { ...dirs, runDir },
+  env,
+  cwd: runDir,
+  onOutput: (chunk) => {
     serverLog.write(chunk);
     if (opts.verbose) process.stdout.write(`[server] ${chunk}`);
-    buffered += chunk.toString();
-    const match = ready.exec(buffered);
-    if (match) { buffered = ''; resolvePort(Number(match[1])); }
-  };
-  server.stdout.on('data', onData);
-  server.stderr.on('data', onData);
-  server.once('exit', (code, signal) => rejectPort(new Error(`the server exited early (${code ?? signal}); see ${join(runDir, 'server.log')}`)));
-  server.once('error', rejectPort);
-}).catch((error) => finish(1, error.message));
+  },
+});
+server = launched.server;
+const port = await launched.ready.catch((error) => finish(1, `${error.message}; see ${join(runDir, 'server.log')}`));
 server.on('exit', (code, signal) => { if (!finishing) finish(1, `the server exited unexpectedly (${code ?? signal}); see ${join(runDir, 'server.log')}`); });
 say(`server listening on 127.0.0.1:${port} after ${elapsed()}`);
 
@@ -226,8 +185,7 @@ try {
     executablePath: CHROMIUM,
     headless: true,
     env,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    args: [...CHROMIUM_ARGS,
       // Only the local server is reachable: lookups of anything else fail at once instead of hanging.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
@@ -271,14 +229,14 @@ await page.exposeFunction('codeAutomationExit', async (code) => {
 });
 
 // ---- go ------------------------------------------------------------------------------------
-const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+const remote = (path) => remoteUri(port, path);
 const payload = [
   ['extensionDevelopmentPath', remote(root)],
   ['extensionTestsPath', remote(testsIndex)],
   ['skipWelcome', 'true'],
   ['skipReleaseNotes', 'true'],
 ];
-const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+const url = workbenchUrl({ port, folder: workspace, payload });
 say(`opening the workbench on ${workspace}`);
 try {
   await page.goto(url, { waitUntil: 'domcontentloaded' });

@@ -4,6 +4,7 @@ import schema from '../../../schemas/sensitive-lexicon.schema.json';
 import type { CoachConfig } from '../config/types';
 import { errorText, parseYaml, validateYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
+import type { Note } from '../note/types';
 
 /** One sensitive area, with its matchers compiled once per setup. */
 export interface SensitiveTopic {
@@ -171,4 +172,17 @@ export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string
 
 function ranges(pattern: RegExp, text: string): Array<[number, number]> {
   return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Every sensitive mention in a note's prose (blockquotes included), with note offsets. */
+export function noteSensitiveMentions(note: Note, lexicon: SensitiveLexicon): Array<{ mention: SensitiveMention; start: number; end: number }> {
+  const mentions: Array<{ mention: SensitiveMention; start: number; end: number }> = [];
+  for (const block of note.prose) {
+    for (const mention of findSensitiveMentions(lexicon, block.text)) {
+      const start = block.offsets[mention.start] ?? 0;
+      const end = (block.offsets[mention.end - 1] ?? start) + 1;
+      mentions.push({ mention, start, end });
+    }
+  }
+  return mentions;
 }

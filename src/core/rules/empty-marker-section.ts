@@ -17,7 +17,7 @@ export const emptyMarkerSectionRule: Rule = {
       if (!section.marker || section.evidenced) continue;
       const m = section.marker;
       report({
-        reason: `The section for ${m.id} “${m.title}” has no evidence yet. A sentence on what you did or noticed (${m.description.replace(/\.$/, '').toLowerCase()}) makes it count; an empty section is left out of coverage.`,
+        reason: `The section for ${m.id} “${m.title}” has no evidence yet. One sentence on what you did or noticed makes it count; until then this note does not count toward ${m.id} in coverage.`,
         place: section.headingPlace,
         data: { marker: m.id },
       });

@@ -1,5 +1,5 @@
 import { markerByRole } from '../frameworks/markers';
-import { findSensitiveMentions, type SensitiveMention } from '../lexicons/sensitive';
+import { noteSensitiveMentions } from '../lexicons/sensitive';
 import type { Fix, Place } from '../model/types';
 import { hasPermissionCheck } from '../note/parse';
 import { leadingBreak } from '../note/template';
@@ -57,14 +57,7 @@ export const permissionCheckRule: Rule = {
   ],
   check({ note, sensitive, report }) {
     if (hasPermissionCheck(note)) return;
-    const mentions: Array<{ mention: SensitiveMention; start: number; end: number }> = [];
-    for (const block of note.prose) {
-      for (const mention of findSensitiveMentions(sensitive, block.text)) {
-        const start = block.offsets[mention.start] ?? 0;
-        const end = (block.offsets[mention.end - 1] ?? start) + 1;
-        mentions.push({ mention, start, end });
-      }
-    }
+    const mentions = noteSensitiveMentions(note, sensitive);
     const first = mentions[0];
     if (!first) return;
     const labels = [...new Set(mentions.map((m) => m.mention.topic.label))];
