@@ -27,14 +27,14 @@ export function lintBatch(files: readonly NoteFile[], setup: EngineSetup, option
   const index = new NoteIndex();
   const notes = files.map((file) => {
     const note = parseWith(setup, file);
-    index.set(summarize(note, setup.config));
+    index.set(summarize(note, setup));
     return { file, note };
   });
   const results = notes.map(({ file, note }) => {
     const result: BatchResult = {
       path: file.path,
       findings: lintNote(note, setup, { ...options, workspace: options.workspace ?? index }),
-      summary: index.get(file.path) ?? summarize(note, setup.config),
+      summary: index.get(file.path) ?? summarize(note, setup),
     };
     if (file.warning) result.warning = file.warning;
     return result;

@@ -1,5 +1,6 @@
 import { requiredMarkers } from '../frameworks/required';
 import type { CoachConfig } from '../config/types';
+import { noteSensitiveMentions, type SensitiveLexicon } from '../lexicons/sensitive';
 import { hasPermissionCheck } from '../note/parse';
 import type { Agreement, Note } from '../note/types';
 
@@ -32,11 +33,14 @@ export interface NoteSummary {
   unevidenced: string[];
   agreements: Agreement[];
   permissionCheck: boolean;
+  /** Sensitive areas the note touches (ids and labels), for the report's trust signals. */
+  sensitiveTopics: { id: string; label: string }[];
   /** 1-based line of each marker's section heading, for navigation. */
   sectionLines: Record<string, number>;
 }
 
-export function summarize(note: Note, config: CoachConfig): NoteSummary {
+export function summarize(note: Note, setup: { config: CoachConfig; sensitive: SensitiveLexicon }): NoteSummary {
+  const config = setup.config;
   const { meta, frontmatter } = note;
   const evidenced = new Set<string>();
   const sections = new Set<string>();
@@ -62,6 +66,7 @@ export function summarize(note: Note, config: CoachConfig): NoteSummary {
     unevidenced: required.filter((id) => !evidenced.has(id)),
     agreements: note.agreements,
     permissionCheck: hasPermissionCheck(note),
+    sensitiveTopics: sensitiveTopics(note, setup.sensitive),
     sectionLines,
   };
   if (!frontmatter.valid) summary.invalidReason = frontmatter.problems[0]?.reason ?? 'The frontmatter is not valid.';
@@ -77,4 +82,10 @@ export function summarize(note: Note, config: CoachConfig): NoteSummary {
 function order(note: Note, ids: Set<string>): string[] {
   const all = note.framework?.markers.map((m) => m.id) ?? [];
   return [...ids].sort((a, b) => all.indexOf(a) - all.indexOf(b));
+}
+
+function sensitiveTopics(note: Note, lexicon: SensitiveLexicon): { id: string; label: string }[] {
+  const topics = new Map<string, string>();
+  for (const { mention } of noteSensitiveMentions(note, lexicon)) topics.set(mention.topic.id, mention.topic.label);
+  return [...topics].map(([id, label]) => ({ id, label }));
 }

@@ -97,7 +97,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   updateFromText(uri: vscode.Uri, text: string): { note: Note; state: FolderState } {
     const state = this.stateFor(uri);
     const note = parseWith(state.setup, { path: uri.fsPath, text });
-    this.record(state, summarize(note, state.setup.config));
+    this.record(state, summarize(note, state.setup));
     return { note, state };
   }
 

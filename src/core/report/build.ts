@@ -1,0 +1,266 @@
+import { relative } from 'node:path';
+import { formatQuarter, inQuarter, previousQuarter, quarterRange, type Quarter } from '../coverage/quarters';
+import type { EngineSetup } from '../engine/setup';
+import type { Framework } from '../frameworks/types';
+import type { Agreement } from '../note/types';
+import { lintBatch, type BatchResult } from '../workspace/batch';
+import type { NoteFile } from '../workspace/files';
+import type { NoteSummary } from '../workspace/summary';
+import { previousNote } from '../workspace/view';
+import type { ClientMarkerMatrix, Engagement, MarkerRow, NoteRow, ReportData, ReportTotals, TrustSignals } from './types';
+
+export interface ReportOptions {
+  quarter: Quarter;
+  /** First month of the (fiscal) year, 1–12. */
+  firstMonth?: number;
+  /** Replace client names with “Client A”, “Client B”… and leave out paths. */
+  pseudonymize?: boolean;
+  /** Paths in the report are relative to this folder (the workspace root). */
+  root: string;
+}
+
+/** How many of the least-covered markers “Focus for next quarter” lists. */
+const FOCUS_SIZE = 3;
+
+/**
+ * Builds the data of a quarterly coverage report from every note of a workspace. The previous
+ * quarter is read from the same notes, for the ▲/▼ change. Used by the CLI and the extension alike.
+ */
+export function buildReport(files: readonly NoteFile[], setup: EngineSetup, options: ReportOptions): ReportData {
+  const firstMonth = options.firstMonth ?? 1;
+  const { results } = lintBatch(files, setup);
+  const valid = results.filter((r) => r.summary.valid && r.summary.date !== undefined && r.summary.client !== undefined);
+  const inQ = (q: Quarter) => valid.filter((r) => inQuarter(r.summary.date ?? '', q, firstMonth)).sort(byDate);
+  const current = inQ(options.quarter);
+  const prevQ = previousQuarter(options.quarter);
+  const previous = inQ(prevQ);
+  const label = clientLabeller(valid.map((r) => r.summary), options.pseudonymize === true);
+  const path = (p: string) => (options.pseudonymize ? null : relative(options.root, p).split('\\').join('/'));
+
+  const frameworkIds = [...new Set(current.map((r) => r.summary.framework))].sort((a, b) => (a === setup.config.framework ? -1 : b === setup.config.framework ? 1 : a.localeCompare(b)));
+  const frameworks = frameworkIds.map((id) => setup.frameworks.get(id)).filter((f): f is Framework => f !== undefined);
+  const markers = markerRows(frameworks, current, previous);
+
+  return {
+    schemaVersion: 1,
+    quarter: formatQuarter(options.quarter),
+    period: { ...quarterRange(options.quarter, firstMonth), firstMonth },
+    previousQuarter: formatQuarter(prevQ),
+    frameworks: frameworks.map((f) => ({ id: f.id, name: f.name, notes: current.filter((r) => r.summary.framework === f.id).length })),
+    pseudonymized: options.pseudonymize === true,
+    totals: totals(current.map((r) => r.summary)),
+    markers,
+    focus: focusMarkers(markers, current),
+    matrix: matrix(frameworks, current, label),
+    signals: signals(current, results, options.quarter, firstMonth),
+    notes: current.map((r): NoteRow => ({
+      date: r.summary.date ?? '',
+      client: label(r.summary.client ?? ''),
+      session: r.summary.session ?? null,
+      framework: r.summary.framework,
+      missing: r.summary.unevidenced,
+      path: path(r.path),
+    })),
+    engagements: engagements(current.map((r) => r.summary), label),
+    excluded: results
+      .filter((r) => !r.summary.valid)
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map((r, i) => ({ path: path(r.path) ?? `note ${i + 1} (path hidden)`, reason: r.summary.invalidReason ?? 'The frontmatter is not valid.' })),
+  };
+}
+
+/**
+ * The least-covered markers of the coach's main framework this quarter (the one with the most
+ * notes): a framework used once would otherwise crowd the list with zeros.
+ */
+function focusMarkers(markers: MarkerRow[], current: BatchResult[]): MarkerRow[] {
+  const counts = new Map<string, number>();
+  for (const r of current) counts.set(r.summary.framework, (counts.get(r.summary.framework) ?? 0) + 1);
+  const main = [...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0];
+  const mine = markers.filter((m) => m.framework === main && m.coverage < 1);
+  // Array.prototype.sort is stable, so equal coverage keeps framework order.
+  return mine.sort((a, b) => a.coverage - b.coverage).slice(0, FOCUS_SIZE);
+}
+
+function byDate(a: BatchResult, b: BatchResult): number {
+  return (a.summary.date ?? '').localeCompare(b.summary.date ?? '') || (a.summary.session ?? 0) - (b.summary.session ?? 0) || a.path.localeCompare(b.path);
+}
+
+/** Pseudonyms in a stable order: by each client's first session in the workspace, then name. */
+export function clientLabeller(summaries: readonly NoteSummary[], pseudonymize: boolean): (client: string) => string {
+  if (!pseudonymize) return (client) => client;
+  const first = new Map<string, string>();
+  for (const s of summaries) {
+    if (s.client === undefined || s.date === undefined) continue;
+    const seen = first.get(s.client);
+    if (seen === undefined || s.date < seen) first.set(s.client, s.date);
+  }
+  const order = [...first.entries()].sort(([a, da], [b, db]) => da.localeCompare(db) || a.localeCompare(b)).map(([c]) => c);
+  const names = new Map(order.map((c, i) => [c, `Client ${letters(i)}`]));
+  return (client) => names.get(client) ?? 'Client ?';
+}
+
+/** 0 → A, 25 → Z, 26 → AA … */
+function letters(i: number): string {
+  let n = i;
+  let out = '';
+  do {
+    out = String.fromCharCode(65 + (n % 26)) + out;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return out;
+}
+
+function markerRows(frameworks: Framework[], current: BatchResult[], previous: BatchResult[]): MarkerRow[] {
+  const rows: MarkerRow[] = [];
+  for (const f of frameworks) {
+    const cur = current.filter((r) => r.summary.framework === f.id);
+    const prev = previous.filter((r) => r.summary.framework === f.id);
+    for (const m of f.markers) {
+      const notes = cur.filter((r) => r.summary.evidenced.includes(m.id)).length;
+      const coverage = cur.length === 0 ? 0 : notes / cur.length;
+      const prevNotes = prev.filter((r) => r.summary.evidenced.includes(m.id)).length;
+      const before = prev.length === 0 ? null : { notes: prevNotes, total: prev.length, coverage: prevNotes / prev.length };
+      rows.push({
+        framework: f.id,
+        id: m.id,
+        title: m.title,
+        description: m.description,
+        notes,
+        total: cur.length,
+        coverage,
+        previous: before,
+        deltaPoints: before ? Math.round(coverage * 100) - Math.round(before.coverage * 100) : null,
+      });
+    }
+  }
+  return rows;
+}
+
+function totals(notes: NoteSummary[]): ReportTotals {
+  // Minutes are summed exactly; each hour figure is derived from minutes once.
+  const minutes = (pick: (s: NoteSummary) => boolean) => notes.filter(pick).reduce((sum, s) => sum + (s.duration ?? 0), 0);
+  const all = minutes(() => true);
+  return {
+    notes: notes.length,
+    clients: new Set(notes.map((s) => s.client)).size,
+    minutes: all,
+    hours: all / 60,
+    paidHours: minutes((s) => s.paid) / 60,
+    proBonoHours: minutes((s) => !s.paid) / 60,
+    individualHours: minutes((s) => s.type === 'individual') / 60,
+    groupHours: minutes((s) => s.type === 'group') / 60,
+    individualNotes: notes.filter((s) => s.type === 'individual').length,
+    groupNotes: notes.filter((s) => s.type === 'group').length,
+    notesWithoutDuration: notes.filter((s) => s.duration === undefined).length,
+  };
+}
+
+function matrix(frameworks: Framework[], current: BatchResult[], label: (c: string) => string): ClientMarkerMatrix {
+  const clients = [...new Set(current.map((r) => r.summary.client ?? ''))].sort((a, b) => label(a).localeCompare(label(b)));
+  const markers = frameworks.flatMap((f) => f.markers.map((m) => ({ framework: f.id, id: m.id, title: m.title })));
+  return {
+    clients: clients.map(label),
+    markers,
+    cells: clients.map((client) =>
+      markers.map((m) => {
+        const sessions = current.filter((r) => r.summary.client === client && r.summary.framework === m.framework);
+        return { evidenced: sessions.filter((r) => r.summary.evidenced.includes(m.id)).length, sessions: sessions.length };
+      }),
+    ),
+  };
+}
+
+function signals(current: BatchResult[], all: BatchResult[], quarter: Quarter, firstMonth: number): TrustSignals {
+  const { start } = quarterRange(quarter, firstMonth);
+  const months = [0, 1, 2].map((i) => {
+    const d = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + i, 1));
+    return d.toISOString().slice(0, 7);
+  });
+  const judgmentalByMonth = months.map((month) => {
+    const inMonth = current.filter((r) => r.summary.date?.startsWith(month));
+    return { month, notes: inMonth.length, findings: inMonth.reduce((n, r) => n + r.findings.filter((f) => f.ruleId === 'judgmental-language').length, 0) };
+  });
+
+  const topics = new Map<string, { id: string; label: string; withPermission: number; withoutPermission: number }>();
+  let withPermission = 0;
+  let withoutPermission = 0;
+  for (const r of current) {
+    const found = r.summary.sensitiveTopics;
+    if (found.length === 0) continue;
+    if (r.summary.permissionCheck) withPermission++;
+    else withoutPermission++;
+    for (const { id, label } of found) {
+      const t = topics.get(id) ?? { id, label, withPermission: 0, withoutPermission: 0 };
+      if (r.summary.permissionCheck) t.withPermission++;
+      else t.withoutPermission++;
+      topics.set(id, t);
+    }
+  }
+
+  return {
+    judgmentalByMonth,
+    sensitive: { withPermission, withoutPermission, topics: [...topics.values()].sort((a, b) => b.withPermission + b.withoutPermission - (a.withPermission + a.withoutPermission) || a.label.localeCompare(b.label)) },
+    agreements: agreementSignals(current, all),
+  };
+}
+
+function agreementSignals(current: BatchResult[], all: BatchResult[]): TrustSignals['agreements'] {
+  const view = {
+    notesOfClient: (client: string) =>
+      all
+        .filter((r) => r.summary.valid && r.summary.client === client && r.summary.date !== undefined)
+        .map((r) => ({ path: r.path, client, date: r.summary.date ?? '', agreements: r.summary.agreements, ...(r.summary.session !== undefined ? { session: r.summary.session } : {}) })),
+  };
+  let made = 0;
+  let kept = 0;
+  let carriedForward = 0;
+  let revisitedKept = 0;
+  let neverRevisited = 0;
+  for (const r of current) {
+    const s = r.summary;
+    const prev = previousNote(view, { path: r.path, client: s.client ?? '', date: s.date ?? '', ...(s.session !== undefined ? { session: s.session } : {}) });
+    const before = new Map<string, Agreement>((prev?.agreements ?? []).map((a) => [a.key, a]));
+    const here = new Map<string, Agreement>(s.agreements.map((a) => [a.key, a]));
+    for (const a of s.agreements) {
+      const old = before.get(a.key);
+      if (!old) made++;
+      if (a.kept && !old?.kept) kept++;
+    }
+    for (const old of before.values()) {
+      if (old.kept) continue;
+      const now = here.get(old.key);
+      if (!now) neverRevisited++;
+      else if (now.kept) revisitedKept++;
+      else carriedForward++;
+    }
+  }
+  const due = carriedForward + revisitedKept + neverRevisited;
+  return { made, kept, carriedForward, neverRevisited, followThroughRate: due === 0 ? null : (carriedForward + revisitedKept) / due };
+}
+
+function engagements(notes: NoteSummary[], label: (c: string) => string): Engagement[] {
+  const byClient = new Map<string, NoteSummary[]>();
+  for (const s of notes) {
+    if (!s.icfLog || s.client === undefined) continue;
+    byClient.set(s.client, [...(byClient.get(s.client) ?? []), s]);
+  }
+  return [...byClient.entries()]
+    .map(([client, sessions]): Engagement => {
+      const dates = sessions.map((s) => s.date ?? '').sort();
+      const group = sessions.some((s) => s.type === 'group');
+      const sizes = sessions.map((s) => s.groupSize ?? 0);
+      const hours = (paid: boolean) => sessions.filter((s) => s.paid === paid).reduce((n, s) => n + (s.duration ?? 0), 0) / 60;
+      return {
+        client: label(client),
+        start: dates[0] ?? '',
+        end: dates[dates.length - 1] ?? '',
+        type: group ? 'group' : 'individual',
+        groupSize: group ? Math.max(...sizes) || null : null,
+        sessions: sessions.length,
+        paidHours: hours(true),
+        proBonoHours: hours(false),
+      };
+    })
+    .sort((a, b) => a.client.localeCompare(b.client));
+}
