@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../src/core/engine/lint';
 import { hasPermissionCheck } from '../../src/core/note/parse';
 import { decodeNote } from '../../src/core/workspace/files';
+import { summarize } from '../../src/core/workspace/summary';
 import { setupWith } from './support/setup';
 
 const setup = setupWith();
@@ -54,6 +55,32 @@ describe('note model', () => {
       ['disable', ['judgmental-language', 'permission-check']],
       ['enable', []],
     ]);
+  });
+});
+
+describe('note model edge cases', () => {
+  it('treats words after `--` in a disable comment as the reason, not rule ids', () => {
+    const note = parse('<!-- coach-disable -- supervision notes follow -->\n\n<!-- coach-disable-next-line unknown-marker -- a draft -->\n');
+    assert.deepEqual(note.directives.map((d) => d.rules), [[], ['unknown-marker']]);
+  });
+
+  it('does not count a lone <br> as evidence', () => {
+    assert.equal(parse('## 3.1 Genuine concern\n\n<br>\n').sections[0]?.evidenced, false);
+  });
+
+  it('does not read a heading that starts with an unrelated number as a marker', () => {
+    const note = parse('## 1.5 hours of silence\n\nText.\n\n## 3.7 Direct communication\n\nText.\n');
+    assert.deepEqual(note.sections.map((s) => s.idLike), ['3.7']);
+  });
+
+  it('quotes a numeric client code as written', () => {
+    const { findings } = lintText('---\nclient: 0412\ndate: 2026-03-02\n---\n', 'n.coach.md', setup, { only: ['frontmatter'] });
+    assert.match(findings[0]?.reason ?? '', /client: "0412"/);
+  });
+
+  it('counts a Permission: line as evidence for the permission marker', () => {
+    const note = parse('Permission: asked before we talked about her health; she said yes.\n');
+    assert.deepEqual(summarize(note, setup).evidenced, ['3.6']);
   });
 });
 

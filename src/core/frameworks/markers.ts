@@ -25,7 +25,11 @@ export function matchMarkerHeading(text: string, framework: Framework | undefine
   if (!framework) return idLike ? { idLike } : {};
   if (idLike) {
     const marker = framework.markers.find((m) => m.id === idLike);
-    return marker ? { marker, idLike } : { idLike };
+    if (marker) return { marker, idLike };
+    // `## 1.5 hours of silence` is prose, not a marker: only ids within the framework's
+    // competencies (3.7 in a competency-3 framework) look like a mistyped marker.
+    const competency = idLike.split('.')[0];
+    return framework.markers.some((m) => competencyOf(m) === competency) ? { idLike } : {};
   }
   const wanted = normalizeTitle(trimmed);
   const marker = framework.markers.find(

@@ -97,6 +97,7 @@ export function readFrontmatter(
     const pair = contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
     return (pair?.value ?? pair?.key ?? undefined) as Node | undefined;
   };
+  const sourceOf = (node: Node | undefined) => (node?.range ? frontmatter.yaml.slice(node.range[0], node.range[1]).trim() : undefined);
   const fail = (field: string, reason: string) => problems.push({ field, reason, place: spanOf(valueNode(field), 0) });
   const has = (key: string) => Object.prototype.hasOwnProperty.call(data, key) && data[key] !== null;
   const blockStart = lines.place(0, 3);
@@ -104,7 +105,11 @@ export function readFrontmatter(
   // client: required, a name or code.
   if (!has('client')) problems.push({ field: 'client', reason: 'The frontmatter needs a `client` field (a name or a code) so this note can be linked to the client\'s other sessions.', place: blockStart });
   else if (typeof data.client === 'string' && data.client.trim() !== '') meta.client = data.client.trim();
-  else if (typeof data.client === 'number' && Number.isFinite(data.client)) fail('client', `\`client\` reads as the number ${data.client}. Put a client code in quotes, such as \`client: "${data.client}"\`, so it stays exactly as written.`);
+  else if (typeof data.client === 'number' && Number.isFinite(data.client)) {
+    // Quote the code as written (0412 stays 0412), not as YAML parsed it.
+    const written = sourceOf(valueNode('client')) ?? String(data.client);
+    fail('client', `\`client\` reads as the number ${data.client}. Put a client code in quotes, such as \`client: "${written}"\`, so it stays exactly as written.`);
+  }
   else fail('client', '`client` should be a name or a code, written as plain text.');
 
   // date: required, a real calendar date.

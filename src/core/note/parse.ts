@@ -108,7 +108,8 @@ function agreementsSection(note: Note, heading: Heading, content: RootContent[],
 
 /** Anything but whitespace, HTML comments and sub-headings counts as evidence. */
 function isEvidence(node: RootContent): boolean {
-  if (node.type === 'html') return node.value.replace(/<!--[^]*?-->/g, '').trim() !== '';
+  // HTML counts only for the text it shows: a lone `<br>` or a comment is not evidence.
+  if (node.type === 'html') return node.value.replace(/<!--[^]*?-->/g, '').replace(/<[^>]*>/g, '').trim() !== '';
   if (node.type === 'heading' || node.type === 'thematicBreak' || node.type === 'definition') return false;
   if (node.type === 'code' || node.type === 'image') return true;
   return toString(node, { includeHtml: false }).trim() !== '';
@@ -182,7 +183,9 @@ function readDirectives(note: Note, node: Html): void {
   const base = node.position?.start.offset ?? 0;
   for (const m of node.value.matchAll(DIRECTIVE)) {
     const kind = m[1] as DisableDirective['kind'];
+    // Anything after ` -- ` is the coach's reason, not rule ids.
     const rules = (m[2] ?? '')
+      .split(/\s--(?:\s|$)/)[0] ?? ''
       .split(/[\s,]+/)
       .map((r) => r.replace(/^coach:/, ''))
       .filter((r) => r !== '' && r !== '--');

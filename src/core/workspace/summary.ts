@@ -1,3 +1,4 @@
+import { markerByRole } from '../frameworks/markers';
 import { requiredMarkers } from '../frameworks/required';
 import type { CoachConfig } from '../config/types';
 import { noteSensitiveMentions, type SensitiveLexicon } from '../lexicons/sensitive';
@@ -52,6 +53,9 @@ export function summarize(note: Note, setup: { config: CoachConfig; sensitive: S
     if (s.evidenced) evidenced.add(s.marker.id);
   }
   for (const t of note.tags) if (t.marker) evidenced.add(t.marker.id);
+  // A recorded `Permission:` line is evidence of the framework's permission marker (ICF 3.6).
+  const permission = markerByRole(note.framework, 'permission');
+  if (permission && note.permissionLines.length > 0) evidenced.add(permission.id);
   const required = note.framework ? requiredMarkers(note.framework, config).map((m) => m.id) : [];
   const summary: NoteSummary = {
     path: note.path,
