@@ -184,8 +184,8 @@ function readDirectives(note: Note, node: Html): void {
   for (const m of node.value.matchAll(DIRECTIVE)) {
     const kind = m[1] as DisableDirective['kind'];
     // Anything after ` -- ` is the coach's reason, not rule ids.
-    const rules = (m[2] ?? '')
-      .split(/\s--(?:\s|$)/)[0] ?? ''
+    const ids = (m[2] ?? '').split(/\s--(?:\s|$)/)[0] ?? '';
+    const rules = ids
       .split(/[\s,]+/)
       .map((r) => r.replace(/^coach:/, ''))
       .filter((r) => r !== '' && r !== '--');
