@@ -47,7 +47,8 @@ function formatCoverageText(result: CoverageResult, io: Io): string {
   for (const m of result.markers) {
     if (m.framework !== framework) {
       framework = m.framework;
-      out.push('', style('bold', `${framework} (${result.notesByFramework[framework] ?? 0} notes)`));
+      const n = result.notesByFramework[framework] ?? 0;
+      out.push('', style('bold', `${framework} (${n} note${n === 1 ? '' : 's'})`));
     }
     const pct = Math.round(m.coverage * 100);
     const bar = '█'.repeat(Math.round(m.coverage * 20)).padEnd(20, '·');
