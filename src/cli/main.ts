@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { coverageCommand } from './commands/coverage';
 import { lintCommand } from './commands/lint';
+import { reportCommand, type ReportCommandOptions } from './commands/report';
 import { UsageError, type Io } from './context';
 
 const VERSION = '0.1.0';
@@ -44,10 +45,30 @@ Examples:
   $ coach-notes coverage --quarter 2026-Q1 --format json examples/notes`)
     .action(async (folder: string, opts: { quarter?: string; format: 'text' | 'json'; config?: string }) => setExit(await coverageCommand(folder, opts, io)));
 
+  cli
+    .command('report')
+    .description('The quarterly coverage report: coverage per marker with the change since last quarter, focus markers, a client × marker matrix, trust-practice signals and a notes table; or the ICF coaching log as CSV.')
+    .argument('<folder>', 'folder of notes')
+    .requiredOption('-q, --quarter <YYYY-Qn>', 'the quarter to report on, e.g. 2026-Q1')
+    .addOption(new Option('-f, --format <format>', 'md (Markdown), html (self-contained page), json (the data), csv (ICF coaching log)').choices(['md', 'html', 'json', 'csv']).default('md'))
+    .option('-o, --out <file>', 'write to this file (never overwritten) instead of standard output')
+    .option('-p, --pseudonymize', 'replace client names with “Client A”, “Client B”… and leave out file paths')
+    .option('--first-month <1-12>', 'first month of your (fiscal) year, so quarters follow it', '1')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml')
+    .addHelpText('after', `
+A quarter without notes prints a message and exits 1; an existing --out file exits 2.
+
+Examples:
+  $ coach-notes report examples/notes --quarter 2026-Q1 > coverage-2026-Q1.md
+  $ coach-notes report examples/notes --quarter 2026-Q2 --format html --out coach-reports/coverage-2026-Q2.html
+  $ coach-notes report examples/notes --quarter 2026-Q2 --format csv --pseudonymize --out icf-log.csv`)
+    .action(async (folder: string, opts: ReportCommandOptions) => setExit(await reportCommand(folder, opts, io)));
+
   cli.addHelpText('after', `
 Examples:
   $ coach-notes lint examples/notes
-  $ coach-notes coverage --quarter 2026-Q1 examples/notes`);
+  $ coach-notes coverage --quarter 2026-Q1 examples/notes
+  $ coach-notes report examples/notes --quarter 2026-Q1 --format html --out report.html`);
   return cli;
 }
 

@@ -4,6 +4,7 @@ import { ADD_ALLOWED_WORD, QuickFixProvider } from './actions/quick-fixes';
 import { addAllowedWordCommand } from './commands/allow-word';
 import { openNoteAt, pickQuarter, revealCurrent } from './commands/coverage-commands';
 import { newSessionNote } from './commands/new-note';
+import { generateReport, type ReportArgs } from './commands/report';
 import { LintController } from './diagnostics/lint-controller';
 import { NOTE_SELECTOR } from './documents';
 import { WorkspaceIndex } from './index/workspace-index';
@@ -28,8 +29,17 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
   const view = vscode.window.createTreeView('coachNotes.coverage', { treeDataProvider: tree, showCollapseAll: true });
   tree.view = view;
   const outlines = new OutlineProviders(lint);
+  // Every command reports failures to the output channel and tells the user; nothing fails silently.
   const register = (id: string, fn: (...args: never[]) => unknown) =>
-    vscode.commands.registerCommand(id, (...args: never[]) => output.guard(`Command ${id}`, () => fn(...args)));
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        output.error(`Command ${id}`, error);
+        void vscode.window.showErrorMessage('Coach Notes could not finish that command. The “Coach Notes” output panel has the details.');
+        return undefined;
+      }
+    });
 
   context.subscriptions.push(
     output,
@@ -52,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       return target ? vscode.commands.executeCommand('markdown.showPreviewToSide', target) : undefined;
     }),
+    register('coachNotes.generateReport', (args?: ReportArgs) => generateReport(index, output, args)),
     register(ADD_ALLOWED_WORD, (uri: vscode.Uri, word: string) => addAllowedWordCommand(uri, word)),
     register(OPEN_NOTE_AT, (path: string, line?: number) => openNoteAt(path, line)),
     register('coachNotes.coverage.pickQuarter', () => pickQuarter(tree)),

@@ -1,0 +1,120 @@
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { formatQuarter, parseQuarter, type Quarter } from '../../core/coverage/quarters';
+import { quartersWithNotes } from '../../core/coverage/tree-model';
+import { buildReport } from '../../core/report/build';
+import { renderReport } from '../../core/report/render';
+import { freeReportName, relativeLink, reportFileName, ReportExistsError, writeReportFile, type ReportFormat } from '../../core/report/write';
+import { decodeNote } from '../../core/workspace/files';
+import type { WorkspaceIndex } from '../index/workspace-index';
+import type { Output } from '../output';
+import { readSettings } from '../settings';
+
+const FORMATS: { format: ReportFormat; label: string; detail: string }[] = [
+  { format: 'md', label: 'Markdown', detail: 'Opens in the Markdown preview; easy to edit and share.' },
+  { format: 'html', label: 'HTML page', detail: 'A self-contained page with charts, for a browser or print.' },
+  { format: 'csv', label: 'ICF coaching log (CSV)', detail: 'One row per client engagement, for credential applications.' },
+  { format: 'json', label: 'JSON', detail: 'The data behind the report.' },
+];
+
+export interface ReportArgs {
+  quarter?: string;
+  format?: ReportFormat;
+  /** When the file exists: 'newName' writes a numbered copy, 'replace' replaces it. Asked when absent. */
+  onExists?: 'newName' | 'replace';
+}
+
+/**
+ * "Generate Quarterly Coverage Report": pick a quarter (latest first, with note counts), build the
+ * report with the same code as the CLI, write it atomically into the reports folder and open it.
+ * Returns the written file. An existing report is never overwritten without asking.
+ */
+export async function generateReport(index: WorkspaceIndex, output: Output, args: ReportArgs = {}): Promise<vscode.Uri | undefined> {
+  await index.ready();
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== 'file') {
+    void vscode.window.showWarningMessage('Open the folder that holds your notes to generate a report.');
+    return undefined;
+  }
+  const settings = readSettings(folder.uri);
+  const quarter = args.quarter ? parseQuarter(args.quarter) : await pickQuarter(index, settings.firstMonth);
+  if (!quarter) return undefined;
+  const format = args.format ?? (await pickFormat());
+  if (!format) return undefined;
+
+  const state = index.stateFor(folder.uri);
+  const files = await Promise.all(
+    index.allSummaries().map(async (s) => {
+      const uri = vscode.Uri.file(s.path);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return open ? { path: s.path, text: open.getText() } : decodeNote(s.path, await vscode.workspace.fs.readFile(uri));
+    }),
+  );
+  const data = buildReport(files, state.setup, { quarter, firstMonth: settings.firstMonth, pseudonymize: settings.pseudonymize, root: folder.uri.fsPath });
+  if (data.totals.notes === 0) {
+    void vscode.window.showInformationMessage(`No notes are dated in ${formatQuarter(quarter)}, so there is no report to write.`);
+    return undefined;
+  }
+  const reportsDir = join(folder.uri.fsPath, settings.reportsFolder);
+  let target = join(reportsDir, reportFileName(data.quarter, format, settings.pseudonymize));
+  const text = renderReport(data, format, { linkBase: relativeLink(dirname(target), folder.uri.fsPath) });
+  try {
+    writeReportFile(target, text);
+  } catch (error) {
+    if (!(error instanceof ReportExistsError)) throw error;
+    const choice = args.onExists ?? (await askExisting(target));
+    if (!choice) return undefined;
+    if (choice === 'newName') {
+      target = freeReportName(reportsDir, reportFileName(data.quarter, format, settings.pseudonymize));
+      writeReportFile(target, text);
+    } else {
+      // Replacing was chosen explicitly: the old report goes to the trash (recoverable), then the new one is written.
+      await vscode.workspace.fs.delete(vscode.Uri.file(target), { useTrash: true });
+      writeReportFile(target, text);
+    }
+  }
+  const uri = vscode.Uri.file(target);
+  output.info(`Wrote ${target} (${data.totals.notes} notes, ${data.quarter}).`);
+  await openReport(uri, format, text);
+  return uri;
+}
+
+async function pickQuarter(index: WorkspaceIndex, firstMonth: number): Promise<Quarter | undefined> {
+  const quarters = quartersWithNotes(index.allSummaries(), firstMonth);
+  if (quarters.length === 0) {
+    void vscode.window.showInformationMessage('No notes with a valid date yet: a report needs at least one note with `client` and `date` in its frontmatter.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    quarters.map((q) => ({ label: q.label, description: `${q.notes} note${q.notes === 1 ? '' : 's'}`, quarter: q.quarter })),
+    { title: 'Quarterly coverage report', placeHolder: 'Which quarter?' },
+  );
+  return picked?.quarter;
+}
+
+async function pickFormat(): Promise<ReportFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(FORMATS.map((f) => ({ label: f.label, detail: f.detail, format: f.format })), { title: 'Quarterly coverage report', placeHolder: 'Which format?' });
+  return picked?.format;
+}
+
+async function askExisting(target: string): Promise<'newName' | 'replace' | undefined> {
+  const keep = 'Write a new copy';
+  const replace = 'Replace it';
+  const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists.`, { modal: true, detail: 'Replacing moves the old report to the trash.' }, keep, replace);
+  return answer === keep ? 'newName' : answer === replace ? 'replace' : undefined;
+}
+
+async function openReport(uri: vscode.Uri, format: ReportFormat, html: string): Promise<void> {
+  if (format === 'md') {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } else if (format === 'html') {
+    // The report carries its own strict CSP and no script; the webview adds VS Code's sandbox on top.
+    const panel = vscode.window.createWebviewPanel('coachNotes.report', uri.path.split('/').pop() ?? 'Report', vscode.ViewColumn.Active, {
+      enableScripts: false,
+      localResourceRoots: [],
+    });
+    panel.webview.html = html;
+  } else {
+    await vscode.window.showTextDocument(uri);
+  }
+}
