@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { findWorkspaceRoot, loadSetup, type EngineSetup } from '../core/engine/setup';
 import { formatProblem } from '../core/data/yaml';
+import type { PathProblem } from '../core/workspace/files';
 
 /** Thrown for problems the user must fix in the command line itself (exit code 2). */
 export class UsageError extends Error {}
@@ -21,4 +22,9 @@ export function setupFor(paths: readonly string[], configFile: string | undefine
   const setup = loadSetup({ root, ...(configFile ? { configFile: resolve(io.cwd, configFile) } : {}) });
   for (const p of setup.problems) io.err.write(`coach-notes: ${formatProblem(p)}\n`);
   return { setup, root };
+}
+
+/** Unreadable paths, one line each on standard error. */
+export function printProblems(problems: readonly PathProblem[], io: Io): void {
+  for (const p of problems) io.err.write(`coach-notes: could not read ${p.path}: ${p.message}\n`);
 }

@@ -2,8 +2,8 @@ import { relative, resolve } from 'node:path';
 import { computeCoverage, toCoverageJson, type CoverageResult } from '../../core/coverage/compute';
 import { parseQuarter } from '../../core/coverage/quarters';
 import { lintBatch } from '../../core/workspace/batch';
-import { findNotes, readNote, type NoteFile } from '../../core/workspace/files';
-import { setupFor, UsageError, type Io } from '../context';
+import { readNoteFiles } from '../../core/workspace/files';
+import { printProblems, setupFor, UsageError, type Io } from '../context';
 import { stylerFor } from '../output/style';
 
 export interface CoverageCommandOptions {
@@ -17,23 +17,13 @@ export async function coverageCommand(folder: string, options: CoverageCommandOp
   const quarter = options.quarter === undefined ? undefined : parseQuarter(options.quarter);
   if (options.quarter !== undefined && !quarter) throw new UsageError(`--quarter must look like 2026-Q1, not “${options.quarter}”.`);
   const { setup } = setupFor([folder], options.config, io);
-  const found = await findNotes([resolve(io.cwd, folder)]);
-  for (const p of found.problems) io.err.write(`coach-notes: could not read ${p.path}: ${p.message}\n`);
-  const files: NoteFile[] = [];
-  let unreadable = found.problems.length;
-  for (const path of found.files) {
-    const read = await readNote(path);
-    if ('text' in read) files.push(read);
-    else {
-      unreadable++;
-      io.err.write(`coach-notes: could not read ${read.path}: ${read.message}\n`);
-    }
-  }
+  const { files, problems } = await readNoteFiles([resolve(io.cwd, folder)]);
+  printProblems(problems, io);
   const { index } = lintBatch(files, setup, { only: [] });
   const result = computeCoverage(index.all(), setup.frameworks, { ...(quarter ? { quarter } : {}), defaultFramework: setup.config.framework });
   if (options.format === 'json') io.out.write(JSON.stringify(toCoverageJson(result), null, 2) + '\n');
   else io.out.write(formatCoverageText(result, io));
-  return unreadable > 0 ? 2 : 0;
+  return problems.length > 0 ? 2 : 0;
 }
 
 function formatCoverageText(result: CoverageResult, io: Io): string {

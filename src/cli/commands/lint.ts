@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { lintBatch } from '../../core/workspace/batch';
-import { findNotes, readNote, type NoteFile, type PathProblem } from '../../core/workspace/files';
-import { setupFor, UsageError, type Io } from '../context';
+import { readNoteFiles } from '../../core/workspace/files';
+import { printProblems, setupFor, UsageError, type Io } from '../context';
 import { toLintJson } from '../output/lint-json';
 import { formatLintText } from '../output/lint-text';
 import { stylerFor } from '../output/style';
@@ -15,19 +15,12 @@ export interface LintCommandOptions {
 export async function lintCommand(paths: string[], options: LintCommandOptions, io: Io): Promise<number> {
   if (paths.length === 0) throw new UsageError('Name at least one note or folder to check, e.g. `coach-notes lint notes/`.');
   const { setup } = setupFor(paths, options.config, io);
-  const found = await findNotes(paths.map((p) => resolve(io.cwd, p)));
-  const problems: PathProblem[] = [...found.problems];
-  const files: NoteFile[] = [];
-  for (const path of found.files) {
-    const read = await readNote(path);
-    if ('text' in read) files.push(read);
-    else problems.push(read);
-  }
+  const { files, problems, found } = await readNoteFiles(paths.map((p) => resolve(io.cwd, p)));
   const { results } = lintBatch(files, setup);
   if (options.format === 'json') io.out.write(JSON.stringify(toLintJson(results), null, 2) + '\n');
   else io.out.write(formatLintText(results, problems, stylerFor(io.out), io.cwd));
-  if (options.format === 'json') for (const p of problems) io.err.write(`coach-notes: could not read ${p.path}: ${p.message}\n`);
-  if (found.files.length === 0 && found.problems.length === 0) io.err.write('coach-notes: no *.coach.md notes were found there.\n');
+  if (options.format === 'json') printProblems(problems, io);
+  if (found === 0 && problems.length === 0) io.err.write('coach-notes: no *.coach.md notes were found there.\n');
   if (problems.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -3,8 +3,8 @@ import { parseQuarter } from '../../core/coverage/quarters';
 import { buildReport } from '../../core/report/build';
 import { renderReport } from '../../core/report/render';
 import { relativeLink, REPORT_FORMATS, ReportExistsError, writeReportFile, type ReportFormat } from '../../core/report/write';
-import { findNotes, readNote, type NoteFile } from '../../core/workspace/files';
-import { setupFor, UsageError, type Io } from '../context';
+import { readNoteFiles } from '../../core/workspace/files';
+import { printProblems, setupFor, UsageError, type Io } from '../context';
 
 export interface ReportCommandOptions {
   quarter?: string;
@@ -24,18 +24,8 @@ export async function reportCommand(folder: string, options: ReportCommandOption
   if (!Number.isInteger(firstMonth) || firstMonth < 1 || firstMonth > 12) throw new UsageError('--first-month must be a month number from 1 to 12.');
 
   const { setup, root } = setupFor([folder], options.config, io);
-  const found = await findNotes([resolve(io.cwd, folder)]);
-  let unreadable = found.problems.length;
-  for (const p of found.problems) io.err.write(`coach-notes: could not read ${p.path}: ${p.message}\n`);
-  const files: NoteFile[] = [];
-  for (const path of found.files) {
-    const read = await readNote(path);
-    if ('text' in read) files.push(read);
-    else {
-      unreadable++;
-      io.err.write(`coach-notes: could not read ${read.path}: ${read.message}\n`);
-    }
-  }
+  const { files, problems } = await readNoteFiles([resolve(io.cwd, folder)]);
+  printProblems(problems, io);
   const data = buildReport(files, setup, { quarter, firstMonth, pseudonymize: options.pseudonymize === true, root });
   if (data.totals.notes === 0) {
     io.err.write(`coach-notes: no notes are dated in ${data.quarter}, so there is nothing to report. Check the quarter, or the notes' frontmatter dates.\n`);
@@ -57,5 +47,5 @@ export async function reportCommand(folder: string, options: ReportCommandOption
     }
     io.err.write(`coach-notes: wrote ${relative(io.cwd, out) || out} (${data.totals.notes} notes, ${data.quarter}).\n`);
   }
-  return unreadable > 0 ? 2 : 0;
+  return problems.length > 0 ? 2 : 0;
 }

@@ -82,3 +82,16 @@ export function describeFsError(error: unknown): string {
       return errorText(error);
   }
 }
+
+/** Finds and reads every note under `paths`. Unreadable ones become problems; the others are still read. */
+export async function readNoteFiles(paths: readonly string[]): Promise<{ files: NoteFile[]; problems: PathProblem[]; found: number }> {
+  const found = await findNotes(paths);
+  const problems: PathProblem[] = [...found.problems];
+  const files: NoteFile[] = [];
+  for (const path of found.files) {
+    const read = await readNote(path);
+    if ('text' in read) files.push(read);
+    else problems.push(read);
+  }
+  return { files, problems, found: found.files.length };
+}
