@@ -5,7 +5,7 @@ import { quartersWithNotes } from '../../core/coverage/tree-model';
 import { buildReport } from '../../core/report/build';
 import { renderReport } from '../../core/report/render';
 import { freeReportName, relativeLink, reportFileName, ReportExistsError, writeReportFile, type ReportFormat } from '../../core/report/write';
-import { decodeNote } from '../../core/workspace/files';
+import { decodeNote, type NoteFile } from '../../core/workspace/files';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import type { Output } from '../output';
 import { readSettings } from '../settings';
@@ -43,13 +43,17 @@ export async function generateReport(index: WorkspaceIndex, output: Output, args
   if (!format) return undefined;
 
   const state = index.stateFor(folder.uri);
-  const files = await Promise.all(
-    index.allSummaries().map(async (s) => {
-      const uri = vscode.Uri.file(s.path);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      return open ? { path: s.path, text: open.getText() } : decodeNote(s.path, await vscode.workspace.fs.readFile(uri));
-    }),
-  );
+  const files: NoteFile[] = [];
+  for (const s of index.allSummaries()) {
+    const uri = vscode.Uri.file(s.path);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) files.push({ path: s.path, text: open.getText() });
+    else {
+      // A note deleted since it was indexed is simply not in the report; anything else is logged.
+      const bytes = await output.guardAsync(`Reading ${s.path} for the report`, () => Promise.resolve(vscode.workspace.fs.readFile(uri)));
+      if (bytes) files.push(decodeNote(s.path, bytes));
+    }
+  }
   const data = buildReport(files, state.setup, { quarter, firstMonth: settings.firstMonth, pseudonymize: settings.pseudonymize, root: folder.uri.fsPath });
   if (data.totals.notes === 0) {
     void vscode.window.showInformationMessage(`No notes are dated in ${formatQuarter(quarter)}, so there is no report to write.`);

@@ -97,7 +97,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   updateFromText(uri: vscode.Uri, text: string): { note: Note; state: FolderState } {
     const state = this.stateFor(uri);
     const note = parseWith(state.setup, { path: uri.fsPath, text });
-    this.record(state, summarize(note, state.setup));
+    // Untitled editors are linted but are not notes of the workspace until they are saved.
+    if (uri.scheme === 'file') this.record(state, summarize(note, state.setup));
     return { note, state };
   }
 
