@@ -35,6 +35,15 @@ export class LintController implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
+      // Closing the last tab of a note hides its findings at once; VS Code may keep the document
+      // itself alive for minutes, so onDidCloseTextDocument alone would leave them behind.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+          const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+          if (uri && doc && !doc.isDirty && !isShown(uri)) this.collection.delete(uri);
+        }
+      }),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))),
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri }) => this.forget(oldUri))),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -50,7 +59,8 @@ export class LintController implements vscode.Disposable {
   /** Lints every open note now (e.g. after activation). */
   relintOpen(clients?: Set<string>): void {
     for (const doc of vscode.workspace.textDocuments) {
-      if (!isNoteDocument(doc)) continue;
+      // Only notes the user has open (a tab, or unsaved text): a closed or deleted note stays quiet.
+      if (!isNoteDocument(doc) || (!doc.isDirty && !isShown(doc.uri))) continue;
       if (clients) {
         const client = this.snapshots.get(doc.uri.toString())?.note.meta.client;
         if (client === undefined || !clients.has(client)) continue;
@@ -166,4 +176,10 @@ export class LintController implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Whether any editor tab shows this document. */
+function isShown(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
 }
