@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Node, Parent } from 'unist';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { cli } from './support/io';
 import { tempWorkspace } from './support/setup';
+
+function visit(node: Node, fn: (n: Node) => void): void {
+  fn(node);
+  for (const child of (node as Parent).children ?? []) visit(child, fn);
+}
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'notes');
 const CLIENTS = ['Dana Okafor', 'Dana', 'Okafor', 'Tomás Reyes', 'Tomás', 'Reyes', 'Northwind'];
@@ -66,6 +75,37 @@ describe('coach-notes report', () => {
     const r = await cli(['report', root, '--quarter', '2026-Q1', '--first-month', '4', '--format', 'json']);
     assert.equal(r.code, 0, r.err);
     assert.deepEqual((JSON.parse(r.out) as { period: unknown }).period, { start: '2026-04-01', end: '2026-06-30', firstMonth: 4 });
+  });
+
+  it('escapes hostile client names and framework titles from the workspace, end to end', async () => {
+    const hostile = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '](javascript:alert(1))', 'A | B | C'];
+    const files: Record<string, string> = {
+      '.coach/frameworks/evil.yaml': 'schema_version: 1\nid: evil\nname: "<script>alert(2)</script>"\nversion: "1"\nmarkers:\n  - id: "1.1"\n    title: "<img src=x onerror=alert(3)> | x"\n    description: "[click](javascript:alert(4))"\n',
+    };
+    hostile.forEach((client, i) => {
+      files[`n${i}.coach.md`] = `---\nclient: ${JSON.stringify(client)}\ndate: 2026-02-0${i + 1}\nduration: 30\n---\n\n## 3.1 Genuine concern\n\nAsked.\n`;
+    });
+    files['e.coach.md'] = '---\nclient: "<b>x</b>"\ndate: 2026-02-09\nframework: evil\n---\n\n## 1.1 Whatever\n\nText.\n';
+    const root = tempWorkspace(files);
+    const html = (await cli(['report', root, '--quarter', '2026-Q1', '--format', 'html'])).out;
+    assert.ok(!/<script|<img|<b>x|onerror=alert\(\d\)[^&]/i.test(html.replace(/&lt;[^]*?&gt;/g, '')), 'no live markup from notes');
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    const md = (await cli(['report', root, '--quarter', '2026-Q1', '--format', 'md'])).out;
+    // Read the Markdown back as a renderer would: no HTML nodes, and links only to the note files.
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+    const rawHtml: string[] = [];
+    const links: string[] = [];
+    visit(tree, (node) => {
+      const n = node as Node & { value?: string; url?: string };
+      if (n.type === 'html') rawHtml.push(n.value ?? '');
+      if (n.type === 'link') links.push(n.url ?? '');
+    });
+    assert.deepEqual(rawHtml, []);
+    assert.ok(links.length > 0 && links.every((url) => /^[\w./-]+\.coach\.md$/.test(url)), links.join(' '));
+    for (const table of md.split(/\n\n/).filter((b) => b.startsWith('|'))) {
+      const widths = table.split('\n').map((row) => row.replace(/\\\|/g, '').split('|').length);
+      assert.ok(widths.every((w) => w === widths[0]), `a table keeps its columns:\n${table}`);
+    }
   });
 
   it('rejects a missing or malformed quarter as a usage error', async () => {
