@@ -147,8 +147,21 @@ function normalizeText(text: string): string {
  * Every sensitive mention in a text, in order. A mention inside an exclusion of its topic or inside
  * an allowed phrase is dropped, and so is one inside a longer mention ("health" in "mental health").
  */
+// One alternation of every term of every topic: most prose blocks mention none, and one search
+// rules them out instead of one search per topic.
+const anyTerm = new WeakMap<SensitiveLexicon, RegExp | undefined>();
+
+function anyTermPattern(lexicon: SensitiveLexicon): RegExp | undefined {
+  if (!anyTerm.has(lexicon)) {
+    const pattern = phrasePattern(lexicon.topics.flatMap((t) => t.terms));
+    anyTerm.set(lexicon, pattern && new RegExp(pattern.source, 'iu'));
+  }
+  return anyTerm.get(lexicon);
+}
+
 export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string): SensitiveMention[] {
   const text = normalizeText(rawText);
+  if (!anyTermPattern(lexicon)?.test(text)) return [];
   const allowed = lexicon.allowed ? ranges(lexicon.allowed, text) : [];
   const found: SensitiveMention[] = [];
   for (const topic of lexicon.topics) {
@@ -174,8 +187,20 @@ function ranges(pattern: RegExp, text: string): Array<[number, number]> {
   return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
 }
 
+type NoteMention = { mention: SensitiveMention; start: number; end: number };
+// The rule and the note summary both ask; a note is scanned once per lexicon.
+const scanned = new WeakMap<Note, WeakMap<SensitiveLexicon, NoteMention[]>>();
+
 /** Every sensitive mention in a note's prose (blockquotes included), with note offsets. */
-export function noteSensitiveMentions(note: Note, lexicon: SensitiveLexicon): Array<{ mention: SensitiveMention; start: number; end: number }> {
+export function noteSensitiveMentions(note: Note, lexicon: SensitiveLexicon): NoteMention[] {
+  let byLexicon = scanned.get(note);
+  if (!byLexicon) scanned.set(note, (byLexicon = new WeakMap()));
+  let mentions = byLexicon.get(lexicon);
+  if (!mentions) byLexicon.set(lexicon, (mentions = scanNote(note, lexicon)));
+  return mentions;
+}
+
+function scanNote(note: Note, lexicon: SensitiveLexicon): NoteMention[] {
   const mentions: Array<{ mention: SensitiveMention; start: number; end: number }> = [];
   for (const block of note.prose) {
     for (const mention of findSensitiveMentions(lexicon, block.text)) {

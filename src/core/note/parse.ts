@@ -1,6 +1,5 @@
 import type { Heading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { FrameworkRegistry } from '../frameworks/registry';
@@ -10,9 +9,10 @@ import type { Place } from '../model/types';
 import { readFrontmatter } from './frontmatter';
 import type { Agreement, AgreementsSection, DisableDirective, MarkerSection, MarkerTag, Note, ProseBlock } from './types';
 
-// remark-gfm is deliberately not used: task-list checkboxes are read from list items directly,
-// and nothing else in a note needs GFM's extra (and costly) constructs.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// Bare remark-parse only. remark-gfm is not used: task-list checkboxes are read from list items
+// directly, and nothing else in a note needs GFM's extra (and costly) constructs. Nor is
+// remark-frontmatter: the frontmatter is located by hand and blanked out before parsing.
+const processor = unified().use(remarkParse);
 
 /** `[#3.4]` or `[#3.1 #3.4]` / `[#3.1, #3.4]` inside prose: evidence for those markers. */
 export const TAG_PATTERN = /\[(#\d+(?:\.\d+)+(?:[\s,]+#\d+(?:\.\d+)+)*)\]/g;
@@ -33,7 +33,7 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
   const lines = new LineIndex(text);
   const { frontmatter, meta, bodyStart } = readFrontmatter(text, lines, options.frameworks, options.defaultFramework);
   // An unclosed frontmatter block would otherwise be read as a thematic break and a heading.
-  const tree = (frontmatter.present && !frontmatter.closed ? emptyRoot(text) : processor.parse(text)) as Root;
+  const tree = (frontmatter.present && !frontmatter.closed ? emptyRoot(text) : processor.parse(blankFrontmatter(text, bodyStart))) as Root;
   const framework = options.frameworks.get(meta.framework);
   const note: Note = {
     path,
@@ -54,6 +54,15 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
   readSections(note);
   walk(note, tree, false);
   return note;
+}
+
+/**
+ * The frontmatter turned into blank lines of the same length: Markdown sees nothing there, and
+ * every offset, line and column of the body stays exactly as in the file.
+ */
+function blankFrontmatter(text: string, bodyStart: number): string {
+  if (bodyStart === 0) return text;
+  return text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart);
 }
 
 function emptyRoot(text: string): Root {
