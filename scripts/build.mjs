@@ -20,6 +20,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+  // The workspace indexer's worker thread, loaded from beside whichever bundle runs it.
+  { ...common, entryPoints: ['src/core/indexer/worker.ts'], outfile: 'dist/index-worker.js' },
 ];
 
 if (watch) {

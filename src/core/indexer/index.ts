@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { loadSetup, type EngineSetup } from '../engine/setup';
+import { findNotes, type PathProblem } from '../workspace/files';
+import { NoteIndex } from '../workspace/index';
+import type { NoteSummary } from '../workspace/summary';
+import { cacheFilePath, loadCache, saveCache, setupFingerprint, type CacheEntry } from './cache';
+import { summarizeFile, type FileResult } from './summarize-file';
+
+export interface IndexOptions {
+  /** Workspace root (for `.coach/`); defaults to the first path. */
+  root?: string;
+  configFile?: string;
+  /** worker_threads to use; 0 runs on the calling thread in small slices. */
+  workers?: number;
+  /** Where the persisted cache lives (the tool's own storage, never the notes folder). */
+  cacheDir?: string;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** An already loaded setup (the extension has one); the workers load their own from root. */
+  setup?: EngineSetup;
+  /** The worker bundle; by default dist/index-worker.js beside the running bundle. */
+  workerScript?: string;
+}
+
+export interface IndexStats {
+  files: number;
+  parsed: number;
+  fromCache: number;
+  bytes: number;
+  ms: number;
+}
+
+export interface IndexResult {
+  index: NoteIndex;
+  setup: EngineSetup;
+  stats: IndexStats;
+  problems: PathProblem[];
+  /** Cache entries by path, to keep current with updateNote and save later. */
+  entries: Map<string, CacheEntry>;
+  save(): void;
+}
+
+/** Paths handed to a worker at a time: small enough for smooth progress, big enough to amortise messages. */
+const BATCH = 100;
+/** Files summarised on the calling thread before it yields to the event loop. */
+const SLICE = 8;
+
+/** The bundled worker sits beside the bundle that loads it (dist/); under ts sources there is none. */
+export function workerScript(): string | undefined {
+  const file = join(__dirname, 'index-worker.js');
+  return existsSync(file) ? file : undefined;
+}
+
+/**
+ * Builds the workspace index: a summary per note. Unchanged notes come from the persisted cache
+ * (path + size + mtime, or content hash); the rest are parsed, in worker threads when asked.
+ */
+export async function indexWorkspace(paths: readonly string[], options: IndexOptions = {}): Promise<IndexResult> {
+  const started = performance.now();
+  const root = options.root ?? paths[0];
+  const setup = options.setup ?? loadSetup({ ...(root ? { root } : {}), ...(options.configFile ? { configFile: options.configFile } : {}) });
+  const fingerprint = setupFingerprint(setup);
+  const cacheFile = options.cacheDir && root ? cacheFilePath(options.cacheDir, root) : undefined;
+  const cached = cacheFile ? loadCache(cacheFile, fingerprint) : new Map<string, CacheEntry>();
+  const found = await findNotes(paths);
+  const index = new NoteIndex();
+  const entries = new Map<string, CacheEntry>();
+  const problems: PathProblem[] = [...found.problems];
+  const stats: IndexStats = { files: found.files.length, parsed: 0, fromCache: 0, bytes: 0, ms: 0 };
+  let done = 0;
+  const take = (results: FileResult[]) => {
+    for (const r of results) {
+      if ('error' in r) problems.push({ path: r.path, message: r.error });
+      else {
+        entries.set(r.path, r.entry);
+        index.set(r.entry.summary);
+        if (r.reused) stats.fromCache++;
+        else stats.parsed++;
+        stats.bytes += r.bytes;
+      }
+    }
+    done += results.length;
+    options.onProgress?.(done, found.files.length);
+  };
+
+  const script = options.workerScript ?? workerScript();
+  const workers = Math.min(options.workers ?? 0, Math.ceil(found.files.length / BATCH));
+  if (workers > 0 && script) await inWorkers(script, workers, found.files, cached, { root, configFile: options.configFile }, take, options.signal);
+  else await onThisThread(found.files, setup, cached, take, options.signal);
+
+  stats.ms = performance.now() - started;
+  return {
+    index,
+    setup,
+    stats,
+    problems,
+    entries,
+    save: () => {
+      if (cacheFile) saveCache(cacheFile, fingerprint, entries);
+    },
+  };
+}
+
+async function onThisThread(files: string[], setup: EngineSetup, cached: Map<string, CacheEntry>, take: (r: FileResult[]) => void, signal?: AbortSignal): Promise<void> {
+  for (let i = 0; i < files.length; i += SLICE) {
+    signal?.throwIfAborted();
+    const slice = files.slice(i, i + SLICE);
+    const results: FileResult[] = [];
+    for (const path of slice) results.push(await summarizeFile(path, setup, cached.get(path)));
+    take(results);
+    // Yield between slices so an extension host stays responsive.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function inWorkers(
+  script: string,
+  count: number,
+  files: string[],
+  cached: Map<string, CacheEntry>,
+  data: { root: string | undefined; configFile: string | undefined },
+  take: (r: FileResult[]) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const pool: Worker[] = [];
+    let next = 0;
+    let active = 0;
+    const finish = (error?: unknown) => {
+      for (const w of pool) void w.terminate();
+      pool.length = 0;
+      if (error) reject(error);
+      else resolve();
+    };
+    const feed = (worker: Worker) => {
+      if (signal?.aborted) return finish(signal.reason);
+      if (next >= files.length) {
+        if (--active === 0) finish();
+        return;
+      }
+      const paths = files.slice(next, next + BATCH);
+      next += paths.length;
+      const slice: Record<string, CacheEntry> = {};
+      for (const p of paths) {
+        const c = cached.get(p);
+        if (c) slice[p] = c;
+      }
+      worker.postMessage({ paths, cached: slice });
+    };
+    signal?.addEventListener('abort', () => finish(signal.reason), { once: true });
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script, { workerData: data });
+      pool.push(worker);
+      active++;
+      worker.on('message', (results: FileResult[]) => {
+        take(results);
+        feed(worker);
+      });
+      worker.on('error', (error) => finish(error));
+      feed(worker);
+    }
+  });
+}
+
+/**
+ * Re-reads one changed note and updates the index. Returns its summary and the paths of the
+ * client's other notes, whose cross-note rules are the only ones that may need re-running.
+ */
+export async function updateNote(index: NoteIndex, setup: EngineSetup, path: string, entries?: Map<string, CacheEntry>): Promise<{ summary?: NoteSummary; affected: string[] }> {
+  const before = index.get(path);
+  const result = await summarizeFile(path, setup, entries?.get(path));
+  if ('error' in result) {
+    index.delete(path);
+    entries?.delete(path);
+    return { affected: before?.client ? index.pathsOfClient(before.client) : [] };
+  }
+  index.set(result.entry.summary);
+  entries?.set(path, result.entry);
+  const clients = new Set([before?.client, result.entry.summary.client].filter((c): c is string => c !== undefined));
+  const affected = [...clients].flatMap((c) => index.pathsOfClient(c)).filter((p) => p !== path);
+  return { summary: result.entry.summary, affected };
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { readdirSync, utimesSync, writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { cacheFilePath } from '../../src/core/indexer/cache';
+import { indexWorkspace, updateNote } from '../../src/core/indexer/index';
+import { tempWorkspace } from './support/setup';
+
+const note = (client: string, date: string, body = '## 3.1 Genuine concern\n\nAsked.\n') => `---\nclient: ${client}\ndate: ${date}\n---\n\n${body}`;
+
+function workspace(): string {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 12; i++) files[`c${i % 3}/n${i}.coach.md`] = note(`Client ${i % 3}`, `2026-0${(i % 9) + 1}-1${i % 10}`);
+  files['bad.coach.md'] = note('X', '2026-02-30');
+  return tempWorkspace(files);
+}
+
+const sorted = (index: { all(): { path: string }[] }) => index.all().sort((a, b) => a.path.localeCompare(b.path));
+
+describe('workspace indexer', () => {
+  let workerScript: string;
+  before(async () => {
+    // The worker runs bundled JavaScript, as in the extension and the CLI; inside the project so it
+    // finds the built-in frameworks above it, as dist/index-worker.js does.
+    workerScript = join(__dirname, '..', '..', 'out', 'unit', 'index-worker.js');
+    await build({ entryPoints: [join(__dirname, '..', '..', 'src', 'core', 'indexer', 'worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent', define: { 'import.meta.url': '__u' }, banner: { js: "const __u = require('node:url').pathToFileURL(__filename).href;" } });
+  });
+
+  it('summarises every note, on this thread or in worker threads, with the same result', async () => {
+    const root = workspace();
+    const single = await indexWorkspace([root], { workers: 0 });
+    const pooled = await indexWorkspace([root], { workers: 2, workerScript });
+    assert.equal(single.stats.files, 13);
+    assert.equal(single.stats.parsed, 13);
+    assert.deepEqual(sorted(pooled.index), sorted(single.index));
+    assert.equal(single.index.all().filter((s) => !s.valid).length, 1);
+  });
+
+  it('starts warm from its cache, kept outside the notes folder, and re-parses only what changed', async () => {
+    const root = workspace();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    const cold = await indexWorkspace([root], { cacheDir });
+    cold.save();
+    assert.deepEqual(readdirSync(cacheDir), [cacheFilePath(cacheDir, root).split('/').pop()]);
+    assert.ok(!readdirSync(root).some((f) => f.includes('cache') || f.endsWith('.json')), 'nothing written among the notes');
+
+    const warm = await indexWorkspace([root], { cacheDir });
+    assert.deepEqual([warm.stats.parsed, warm.stats.fromCache], [0, 13]);
+    assert.deepEqual(sorted(warm.index), sorted(cold.index));
+
+    const touched = join(root, 'c1', 'n1.coach.md');
+    utimesSync(touched, new Date(), new Date(Date.now() + 5000));
+    const edited = join(root, 'c2', 'n2.coach.md');
+    writeFileSync(edited, note('Client 2', '2026-03-12', '## 3.4 Respect\n\nFollowed her lead.\n'));
+    const third = await indexWorkspace([root], { cacheDir });
+    assert.deepEqual([third.stats.parsed, third.stats.fromCache], [1, 12], 'the touched file is matched by its hash');
+    assert.deepEqual(third.index.get(edited)?.evidenced, ['3.4']);
+  });
+
+  it('rebuilds a corrupt or truncated cache instead of trusting it', async () => {
+    const root = workspace();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    (await indexWorkspace([root], { cacheDir })).save();
+    const file = cacheFilePath(cacheDir, root);
+    const good = readFileSync(file, 'utf8');
+    for (const broken of [good.slice(0, good.length / 2), '{"version":3,"setup":"x","entries":{"a":1}}', 'not json at all']) {
+      writeFileSync(file, broken);
+      const r = await indexWorkspace([root], { cacheDir });
+      assert.deepEqual([r.stats.parsed, r.stats.fromCache], [13, 0]);
+    }
+  });
+
+  it('updates one note and names the client notes whose cross-note rules need re-running', async () => {
+    const root = workspace();
+    const { index, setup, entries } = await indexWorkspace([root]);
+    const path = join(root, 'c1', 'n4.coach.md');
+    writeFileSync(path, note('Client 1', '2026-05-14', '## Agreements\n\n- [ ] Call Sam\n'));
+    const { summary, affected } = await updateNote(index, setup, path, entries);
+    assert.equal(summary?.agreements[0]?.text, 'Call Sam');
+    assert.deepEqual(affected.sort(), index.pathsOfClient('Client 1').filter((p) => p !== path).sort());
+    assert.equal(affected.length, 3);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled'));
+    await assert.rejects(indexWorkspace([workspace()], { signal: controller.signal }), /cancelled/);
+  });
+});
