@@ -23,7 +23,8 @@ export interface CoachNotesApi {
 
 export function activate(context: vscode.ExtensionContext): CoachNotesApi {
   const output = new Output();
-  const index = new WorkspaceIndex(output);
+  // The index cache lives in the extension's own storage, never in the notes folder.
+  const index = new WorkspaceIndex(output, (context.storageUri ?? context.globalStorageUri).fsPath);
   const lint = new LintController(index, output);
   const tree = new CoverageTreeProvider(index);
   const view = vscode.window.createTreeView('coachNotes.coverage', { treeDataProvider: tree, showCollapseAll: true });

@@ -1,8 +1,11 @@
+import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
 import { loadSetup, type EngineSetup } from '../../core/engine/setup';
 import type { Note } from '../../core/note/types';
 import { parseWith } from '../../core/workspace/batch';
-import { decodeNote, NOTE_GLOB } from '../../core/workspace/files';
+import type { CacheEntry } from '../../core/indexer/cache';
+import { indexWorkspace, updateNote } from '../../core/indexer/index';
+import { NOTE_GLOB } from '../../core/workspace/files';
 import { NoteIndex } from '../../core/workspace/index';
 import { summarize, type NoteSummary } from '../../core/workspace/summary';
 import { isNoteUri } from '../documents';
@@ -14,6 +17,9 @@ export interface FolderState {
   root?: string;
   setup: EngineSetup;
   index: NoteIndex;
+  /** Persisted-cache entries of the folder's notes (size, mtime, hash, summary). */
+  entries: Map<string, CacheEntry>;
+  save?: () => void;
 }
 
 export interface IndexChange {
@@ -26,8 +32,12 @@ export interface IndexChange {
 }
 
 const LOOSE = '(no folder)';
-/** Files per slice of the first scan; the host yields between slices so typing stays smooth. */
-const SLICE = 25;
+/** Above this many notes the first scan shows a cancellable notification, not just the status bar. */
+const LARGE = 300;
+/** Worker threads for the first scan: one per spare core, at least one, so the host stays free. */
+const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+/** The cache is saved this long after the last change, and when the extension stops. */
+const SAVE_DELAY = 5000;
 
 /**
  * The live workspace index: a summary per note, kept current from a file watcher, from unsaved
@@ -40,7 +50,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private scanning: Promise<void> | undefined;
 
-  constructor(private readonly output: Output) {
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  /** `storageDir`: the extension's own storage, where the index cache lives (never the notes folder). */
+  constructor(
+    private readonly output: Output,
+    private readonly storageDir?: string,
+  ) {
     const notes = vscode.workspace.createFileSystemWatcher(`**/${NOTE_GLOB.replace('**/', '')}`);
     const config = vscode.workspace.createFileSystemWatcher('**/.coach/**/*.{yaml,yml}');
     this.disposables.push(
@@ -74,7 +90,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     let state = this.folders.get(key);
     if (!state) {
       const root = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-      state = { key, ...(root ? { root } : {}), setup: this.loadSetup(root), index: new NoteIndex() };
+      state = { key, ...(root ? { root } : {}), setup: this.loadSetup(root), index: new NoteIndex(), entries: new Map() };
       this.folders.set(key, state);
     }
     return state;
@@ -105,6 +121,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private record(state: FolderState, summary: NoteSummary): void {
     const old = state.index.get(summary.path);
     state.index.set(summary);
+    this.afterRecord(old, summary);
+  }
+
+  private afterRecord(old: NoteSummary | undefined, summary: NoteSummary): void {
     if (old && sameForOthers(old, summary)) return;
     const clients = new Set<string>();
     if (old?.client) clients.add(old.client);
@@ -117,14 +137,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     // An open editor's unsaved text wins over what is on disk.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return;
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      this.updateFromText(uri, decodeNote(uri.fsPath, bytes).text);
-    } catch (error) {
-      // Deleted or renamed while we read it: drop it quietly; anything else is logged.
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') this.remove(uri);
-      else this.output.error(`Could not read ${uri.fsPath}`, error);
+    const state = this.stateFor(uri);
+    if (uri.scheme !== 'file') return;
+    const before = state.index.get(uri.fsPath);
+    const { summary } = await updateNote(state.index, state.setup, uri.fsPath, state.entries);
+    if (!summary) {
+      // Deleted or renamed while we read it: the watcher's delete event follows.
+      if (before) this.changed.fire({ clients: new Set(before.client ? [before.client] : []), all: false, removed: [before.path] });
+      return;
     }
+    this.afterRecord(before, summary);
+    this.scheduleSave(state);
   }
 
   remove(uri: vscode.Uri): void {
@@ -133,17 +156,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (old) this.changed.fire({ clients: new Set(old.client ? [old.client] : []), all: false, removed: [old.path] });
   }
 
+  /** A `.coach/` file changed: settings, frameworks or lexicon extras may differ, so every summary is redone. */
   private async reloadFolderOf(uri: vscode.Uri): Promise<void> {
-    const state = this.stateFor(uri);
-    state.setup = this.loadSetup(state.root);
-    const paths = state.index.all().map((s) => s.path);
-    state.index.clear();
-    for (const path of paths) await this.refreshFromDisk(vscode.Uri.file(path));
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.isDirty && isNoteUri(doc.uri) && this.stateFor(doc.uri) === state) this.updateFromText(doc.uri, doc.getText());
-    }
-    this.output.info(`Reloaded the .coach/ settings of ${state.root ?? 'the workspace'}.`);
-    this.changed.fire({ clients: new Set(), all: true });
+    this.output.info(`Settings changed (${vscode.workspace.asRelativePath(uri)}); reading the notes again.`);
+    await this.rescan();
   }
 
   private loadSetup(root: string | undefined): EngineSetup {
@@ -152,29 +168,69 @@ export class WorkspaceIndex implements vscode.Disposable {
     return setup;
   }
 
+  /**
+   * Indexes every workspace folder with the core indexer: unchanged notes come from the cache in
+   * the extension's storage, the rest are parsed in worker threads, so the host never stalls.
+   */
   private async scan(first: boolean): Promise<void> {
-    const files = await vscode.workspace.findFiles(NOTE_GLOB, '{**/node_modules/**,**/.git/**}');
-    const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-      for (let i = 0; i < files.length; i++) {
-        const uri = files[i];
-        if (!uri) continue;
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (open) this.updateFromText(uri, open.getText());
-        else await this.refreshFromDisk(uri);
-        if (i % SLICE === SLICE - 1) {
-          progress?.report({ message: `${i + 1} of ${files.length} notes`, increment: (SLICE / files.length) * 100 });
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const expected = first ? (await vscode.workspace.findFiles(NOTE_GLOB, '{**/node_modules/**,**/.git/**}', LARGE)).length : 0;
+    const run = async (progress: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
+      const controller = new AbortController();
+      token?.onCancellationRequested(() => controller.abort(new Error('The first scan was cancelled.')));
+      let total = 0;
+      for (const folder of folders) {
+        const state = this.stateFor(folder.uri);
+        const root = folder.uri.fsPath;
+        let reported = 0;
+        const result = await indexWorkspace([root], {
+          root,
+          setup: state.setup,
+          workers: WORKERS,
+          ...(this.storageDir ? { cacheDir: this.storageDir } : {}),
+          signal: controller.signal,
+          onProgress: (done, count) => {
+            progress.report({ message: `${done} of ${count} notes`, increment: ((done - reported) / Math.max(count, 1)) * 100 });
+            reported = done;
+          },
+        });
+        state.index = result.index;
+        state.entries = result.entries;
+        state.save = result.save;
+        for (const p of result.problems) this.output.warn(`Could not read ${p.path}: ${p.message}`);
+        this.output.info(`Indexed ${result.stats.files} notes in ${root}: ${result.stats.parsed} read, ${result.stats.fromCache} from the cache, in ${Math.round(result.stats.ms)} ms.`);
+        total += result.stats.files;
+        this.saveNow(state);
       }
+      // Open editors may hold unsaved text that differs from disk.
+      for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && isNoteUri(doc.uri)) this.updateFromText(doc.uri, doc.getText());
+      return total;
     };
-    if (first && files.length > 0) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Coach Notes: reading notes' }, run);
-    } else await run();
-    this.output.info(`Indexed ${files.length} note${files.length === 1 ? '' : 's'}.`);
+    try {
+      if (expected >= LARGE) {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Coach Notes: reading notes', cancellable: true }, run);
+      } else {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Coach Notes: reading notes' }, (p) => run(p));
+      }
+    } catch (error) {
+      if (error instanceof Error && /cancelled/.test(error.message)) this.output.info('The first scan was cancelled; notes are indexed as they are opened. Run "Refresh Coverage" to scan again.');
+      else throw error;
+    }
     this.changed.fire({ clients: new Set(), all: true });
   }
 
+  private scheduleSave(state: FolderState): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveNow(state), SAVE_DELAY);
+  }
+
+  private saveNow(state: FolderState): void {
+    this.output.guard('Saving the index cache', () => state.save?.());
+  }
+
   dispose(): void {
+    clearTimeout(this.saveTimer);
+    for (const state of this.folders.values()) this.saveNow(state);
     for (const d of this.disposables) d.dispose();
   }
 }
