@@ -3,7 +3,9 @@ import { formatQuarter, inQuarter, previousQuarter, quarterRange, type Quarter }
 import type { EngineSetup } from '../engine/setup';
 import type { Framework } from '../frameworks/types';
 import type { Agreement } from '../note/types';
-import { lintBatch, type BatchResult } from '../workspace/batch';
+import { lintNote } from '../engine/lint';
+import { parseWith } from '../workspace/batch';
+import { summarize } from '../workspace/summary';
 import type { NoteFile } from '../workspace/files';
 import type { NoteSummary } from '../workspace/summary';
 import { previousNote } from '../workspace/view';
@@ -27,8 +29,31 @@ const FOCUS_SIZE = 3;
  * quarter is read from the same notes, for the ▲/▼ change. Used by the CLI and the extension alike.
  */
 export function buildReport(files: readonly NoteFile[], setup: EngineSetup, options: ReportOptions): ReportData {
+  // Each note is parsed once; only the quarter's notes are checked, and only for judgmental wording.
+  const notes = files.map((file): ReportNote => {
+    const note = parseWith(setup, file);
+    const summary = summarize(note, setup);
+    const counted = summary.valid && summary.date !== undefined && inQuarter(summary.date, options.quarter, options.firstMonth ?? 1);
+    return { path: file.path, summary, judgmental: counted ? judgmentalCount(lintNote(note, setup, { only: ['judgmental-language'] })) : 0 };
+  });
+  return reportFromNotes(notes, setup, options);
+}
+
+/** One note as the report sees it: its summary and its judgmental-language findings. */
+export interface ReportNote {
+  path: string;
+  summary: NoteSummary;
+  /** Judgmental-language findings; only needed for notes in the quarter. */
+  judgmental: number;
+}
+
+export function judgmentalCount(findings: readonly { ruleId: string }[]): number {
+  return findings.filter((f) => f.ruleId === 'judgmental-language').length;
+}
+
+/** The report from summaries (e.g. the extension's index), without reading notes again. */
+export function reportFromNotes(results: readonly ReportNote[], setup: EngineSetup, options: ReportOptions): ReportData {
   const firstMonth = options.firstMonth ?? 1;
-  const { results } = lintBatch(files, setup);
   const valid = results.filter((r) => r.summary.valid && r.summary.date !== undefined && r.summary.client !== undefined);
   const inQ = (q: Quarter) => valid.filter((r) => inQuarter(r.summary.date ?? '', q, firstMonth)).sort(byDate);
   const current = inQ(options.quarter);
@@ -73,7 +98,7 @@ export function buildReport(files: readonly NoteFile[], setup: EngineSetup, opti
  * The least-covered markers of the coach's main framework this quarter (the one with the most
  * notes): a framework used once would otherwise crowd the list with zeros.
  */
-function focusMarkers(markers: MarkerRow[], current: BatchResult[]): MarkerRow[] {
+function focusMarkers(markers: MarkerRow[], current: ReportNote[]): MarkerRow[] {
   const counts = new Map<string, number>();
   for (const r of current) counts.set(r.summary.framework, (counts.get(r.summary.framework) ?? 0) + 1);
   const main = [...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0];
@@ -82,7 +107,7 @@ function focusMarkers(markers: MarkerRow[], current: BatchResult[]): MarkerRow[]
   return mine.sort((a, b) => a.coverage - b.coverage).slice(0, FOCUS_SIZE);
 }
 
-function byDate(a: BatchResult, b: BatchResult): number {
+function byDate(a: ReportNote, b: ReportNote): number {
   return (a.summary.date ?? '').localeCompare(b.summary.date ?? '') || (a.summary.session ?? 0) - (b.summary.session ?? 0) || a.path.localeCompare(b.path);
 }
 
@@ -111,7 +136,7 @@ function letters(i: number): string {
   return out;
 }
 
-function markerRows(frameworks: Framework[], current: BatchResult[], previous: BatchResult[]): MarkerRow[] {
+function markerRows(frameworks: Framework[], current: ReportNote[], previous: ReportNote[]): MarkerRow[] {
   const rows: MarkerRow[] = [];
   for (const f of frameworks) {
     const cur = current.filter((r) => r.summary.framework === f.id);
@@ -156,7 +181,7 @@ function totals(notes: NoteSummary[]): ReportTotals {
   };
 }
 
-function matrix(frameworks: Framework[], current: BatchResult[], label: (c: string) => string): ClientMarkerMatrix {
+function matrix(frameworks: Framework[], current: ReportNote[], label: (c: string) => string): ClientMarkerMatrix {
   const clients = [...new Set(current.map((r) => r.summary.client ?? ''))].sort((a, b) => label(a).localeCompare(label(b)));
   const markers = frameworks.flatMap((f) => f.markers.map((m) => ({ framework: f.id, id: m.id, title: m.title })));
   return {
@@ -171,7 +196,7 @@ function matrix(frameworks: Framework[], current: BatchResult[], label: (c: stri
   };
 }
 
-function signals(current: BatchResult[], all: BatchResult[], quarter: Quarter, firstMonth: number): TrustSignals {
+function signals(current: ReportNote[], all: readonly ReportNote[], quarter: Quarter, firstMonth: number): TrustSignals {
   const { start } = quarterRange(quarter, firstMonth);
   const months = [0, 1, 2].map((i) => {
     const d = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + i, 1));
@@ -179,7 +204,7 @@ function signals(current: BatchResult[], all: BatchResult[], quarter: Quarter, f
   });
   const judgmentalByMonth = months.map((month) => {
     const inMonth = current.filter((r) => r.summary.date?.startsWith(month));
-    return { month, notes: inMonth.length, findings: inMonth.reduce((n, r) => n + r.findings.filter((f) => f.ruleId === 'judgmental-language').length, 0) };
+    return { month, notes: inMonth.length, findings: inMonth.reduce((n, r) => n + r.judgmental, 0) };
   });
 
   const topics = new Map<string, { id: string; label: string; withPermission: number; withoutPermission: number }>();
@@ -205,7 +230,7 @@ function signals(current: BatchResult[], all: BatchResult[], quarter: Quarter, f
   };
 }
 
-function agreementSignals(current: BatchResult[], all: BatchResult[]): TrustSignals['agreements'] {
+function agreementSignals(current: ReportNote[], all: readonly ReportNote[]): TrustSignals['agreements'] {
   const view = {
     notesOfClient: (client: string) =>
       all

@@ -1,11 +1,12 @@
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { formatQuarter, parseQuarter, type Quarter } from '../../core/coverage/quarters';
+import { formatQuarter, inQuarter, parseQuarter, type Quarter } from '../../core/coverage/quarters';
 import { quartersWithNotes } from '../../core/coverage/tree-model';
-import { buildReport } from '../../core/report/build';
+import { judgmentalCount, reportFromNotes, type ReportNote } from '../../core/report/build';
+import { lintText } from '../../core/engine/lint';
 import { renderReport } from '../../core/report/render';
 import { freeReportName, relativeLink, reportFileName, ReportExistsError, writeReportFile, type ReportFormat } from '../../core/report/write';
-import { decodeNote, type NoteFile } from '../../core/workspace/files';
+import { decodeNote } from '../../core/workspace/files';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import type { Output } from '../output';
 import { readSettings } from '../settings';
@@ -43,18 +44,22 @@ export async function generateReport(index: WorkspaceIndex, output: Output, args
   if (!format) return undefined;
 
   const state = index.stateFor(folder.uri);
-  const files: NoteFile[] = [];
-  for (const s of index.allSummaries()) {
-    const uri = vscode.Uri.file(s.path);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) files.push({ path: s.path, text: open.getText() });
-    else {
-      // A note deleted since it was indexed is simply not in the report; anything else is logged.
-      const bytes = await output.guardAsync(`Reading ${s.path} for the report`, () => Promise.resolve(vscode.workspace.fs.readFile(uri)));
-      if (bytes) files.push(decodeNote(s.path, bytes));
+  // Summaries come from the live index; only the quarter's notes are read again, to count
+  // judgmental wording with the linter itself.
+  const notes: ReportNote[] = [];
+  for (const summary of index.allSummaries()) {
+    let judgmental = 0;
+    if (summary.valid && summary.date !== undefined && inQuarter(summary.date, quarter, settings.firstMonth)) {
+      const uri = vscode.Uri.file(summary.path);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : await output.guardAsync(`Reading ${summary.path} for the report`, async () => decodeNote(summary.path, await vscode.workspace.fs.readFile(uri)).text);
+      // A note deleted since it was indexed is simply not in the report.
+      if (text === undefined) continue;
+      judgmental = judgmentalCount(lintText(text, summary.path, state.setup, { only: ['judgmental-language'], severities: settings.severities }).findings);
     }
+    notes.push({ path: summary.path, summary, judgmental });
   }
-  const data = buildReport(files, state.setup, { quarter, firstMonth: settings.firstMonth, pseudonymize: settings.pseudonymize, root: folder.uri.fsPath });
+  const data = reportFromNotes(notes, state.setup, { quarter, firstMonth: settings.firstMonth, pseudonymize: settings.pseudonymize, root: folder.uri.fsPath });
   if (data.totals.notes === 0) {
     void vscode.window.showInformationMessage(`No notes are dated in ${formatQuarter(quarter)}, so there is no report to write.`);
     return undefined;
