@@ -54,9 +54,12 @@ export function lintNote(note: Note, setup: EngineSetup, options: LintOptions = 
     }
     for (const m of messages) findings.push(toFinding(rule, severity, m));
   }
-  return applyDirectives(note.directives, findings).sort(
-    (a, b) => a.place.start.offset - b.place.start.offset || a.ruleId.localeCompare(b.ruleId),
-  );
+  return sortFindings(applyDirectives(note.directives, findings));
+}
+
+/** Findings in reading order; ties by rule id, so output is stable. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.place.start.offset - b.place.start.offset || a.ruleId.localeCompare(b.ruleId));
 }
 
 export function severityOf(rule: Rule, setup: EngineSetup, options: LintOptions = {}): Severity {

@@ -1,5 +1,6 @@
 import type { EngineSetup } from '../engine/setup';
-import { lintNote, type LintOptions } from '../engine/lint';
+import { lintNote, sortFindings, type LintOptions } from '../engine/lint';
+import { RULES } from '../rules/index';
 import type { Finding } from '../model/types';
 import { parseNote } from '../note/parse';
 import type { Note } from '../note/types';
@@ -20,24 +21,33 @@ export function parseWith(setup: EngineSetup, file: { path: string; text: string
 }
 
 /**
- * Lints a set of notes as one workspace: every note is parsed once, summarised into the index
- * that cross-note rules read, then checked. Used by the CLI and the extension's Lint Workspace.
+ * Lints a set of notes as one workspace. Each note is parsed once: the rules that read only the
+ * note run at once, and the note keeps just what cross-note rules need (no syntax tree), so a
+ * large workspace never holds every tree at the same time. Cross-note rules run last, against
+ * the index of all summaries. Used by the CLI and the extension's Lint Workspace.
  */
 export function lintBatch(files: readonly NoteFile[], setup: EngineSetup, options: LintOptions = {}): { results: BatchResult[]; index: NoteIndex } {
   const index = new NoteIndex();
-  const notes = files.map((file) => {
+  const wanted = (id: string) => !options.only || options.only.includes(id);
+  const local = RULES.filter((r) => !r.crossNote && wanted(r.id)).map((r) => r.id);
+  const cross = RULES.filter((r) => r.crossNote && wanted(r.id)).map((r) => r.id);
+  const first = files.map((file) => {
     const note = parseWith(setup, file);
-    index.set(summarize(note, setup));
-    return { file, note };
+    const summary = summarize(note, setup);
+    index.set(summary);
+    const findings = local.length > 0 ? lintNote(note, setup, { ...options, only: local }) : [];
+    return { file, summary, findings, light: withoutTree(note) };
   });
-  const results = notes.map(({ file, note }) => {
-    const result: BatchResult = {
-      path: file.path,
-      findings: lintNote(note, setup, { ...options, workspace: options.workspace ?? index }),
-      summary: index.get(file.path) ?? summarize(note, setup),
-    };
+  const results = first.map(({ file, summary, findings, light }) => {
+    const more = cross.length > 0 ? lintNote(light, setup, { ...options, only: cross, workspace: options.workspace ?? index }) : [];
+    const result: BatchResult = { path: file.path, findings: more.length > 0 ? sortFindings([...findings, ...more]) : findings, summary };
     if (file.warning) result.warning = file.warning;
     return result;
   });
   return { results, index };
+}
+
+/** The note without its syntax tree and prose blocks: what cross-note rules read, at a fraction of the memory. */
+function withoutTree(note: Note): Note {
+  return { ...note, tree: { type: 'root', children: [] }, prose: [] };
 }
