@@ -3,7 +3,7 @@ import { readdirSync, utimesSync, writeFileSync, readFileSync, mkdtempSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { cacheFilePath } from '../../src/core/indexer/cache';
+import { cacheDirFor } from '../../src/core/indexer/cache';
 import { indexWorkspace, updateNote } from '../../src/core/indexer/index';
 import { tempWorkspace } from './support/setup';
 
@@ -42,7 +42,7 @@ describe('workspace indexer', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     const cold = await indexWorkspace([root], { cacheDir });
     cold.save();
-    assert.deepEqual(readdirSync(cacheDir), [cacheFilePath(cacheDir, root).split('/').pop()]);
+    assert.deepEqual(readdirSync(cacheDir), [cacheDirFor(cacheDir, root).split('/').pop()]);
     assert.ok(!readdirSync(root).some((f) => f.includes('cache') || f.endsWith('.json')), 'nothing written among the notes');
 
     const warm = await indexWorkspace([root], { cacheDir });
@@ -58,17 +58,36 @@ describe('workspace indexer', () => {
     assert.deepEqual(third.index.get(edited)?.evidenced, ['3.4']);
   });
 
-  it('rebuilds a corrupt or truncated cache instead of trusting it', async () => {
+  it('rebuilds a corrupt, truncated or stale cache instead of trusting it', async () => {
     const root = workspace();
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     (await indexWorkspace([root], { cacheDir })).save();
-    const file = cacheFilePath(cacheDir, root);
-    const good = readFileSync(file, 'utf8');
-    for (const broken of [good.slice(0, good.length / 2), '{"version":3,"setup":"x","entries":{"a":1}}', 'not json at all']) {
-      writeFileSync(file, broken);
+    const dir = cacheDirFor(cacheDir, root);
+    const shards = readdirSync(dir).filter((f) => f.startsWith('shard-'));
+    const shard = join(dir, shards[0] ?? '');
+    const good = readFileSync(shard, 'utf8');
+    const inShard = Object.keys(JSON.parse(good) as object).length;
+    for (const broken of [good.slice(0, good.length / 2), '{"a":1}', 'not json at all']) {
+      writeFileSync(shard, broken);
       const r = await indexWorkspace([root], { cacheDir });
-      assert.deepEqual([r.stats.parsed, r.stats.fromCache], [13, 0]);
+      assert.deepEqual([r.stats.parsed, r.stats.fromCache], [inShard, 13 - inShard], 'only the broken shard is re-parsed');
+      r.save();
     }
+    writeFileSync(join(dir, 'meta.json'), '{"version":1,"setup":"old"}');
+    const stale = await indexWorkspace([root], { cacheDir });
+    assert.deepEqual([stale.stats.parsed, stale.stats.fromCache], [13, 0]);
+  });
+
+  it('saves only the shards of changed notes, and forgets deleted ones', async () => {
+    const root = workspace();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    const first = await indexWorkspace([root], { cacheDir });
+    first.save();
+    const gone = join(root, 'c0', 'n3.coach.md');
+    first.entries.delete(gone);
+    first.save([gone]);
+    const again = await indexWorkspace([root], { cacheDir });
+    assert.deepEqual([again.stats.parsed, again.stats.fromCache], [1, 12]);
   });
 
   it('updates one note and names the client notes whose cross-note rules need re-running', async () => {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineSetup } from '../engine/setup';
 import type { NoteSummary } from '../workspace/summary';
 
 /** Bump when NoteSummary or how it is computed changes: older caches are then rebuilt. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 export interface CacheEntry {
   size: number;
@@ -15,11 +16,10 @@ export interface CacheEntry {
   summary: NoteSummary;
 }
 
-interface CacheFile {
+interface Meta {
   version: number;
   /** Fingerprint of everything a summary depends on besides the note: config, frameworks, lexicon. */
   setup: string;
-  entries: Record<string, CacheEntry>;
 }
 
 export function hashBytes(bytes: Uint8Array): string {
@@ -40,44 +40,72 @@ export function setupFingerprint(setup: EngineSetup): string {
 
 /**
  * The cache of one workspace lives in the tool's own storage (the extension's storage folder,
- * or a folder the CLI is given), never among the notes. One file per workspace root.
+ * or a folder the CLI is given), never among the notes: one folder per workspace root.
  */
-export function cacheFilePath(cacheDir: string, root: string): string {
-  return join(cacheDir, `coach-notes-index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+export function cacheDirFor(cacheDir: string, root: string): string {
+  return join(cacheDir, `coach-notes-index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}`);
 }
 
 /**
- * Reads a cache; a missing, truncated, corrupt, old or foreign one is removed and an empty cache
- * returned, so the index is simply rebuilt.
+ * Entries are spread over small shards by path, so loading and saving never hold the thread for
+ * long, and a change rewrites only its own shard.
  */
-export function loadCache(file: string, fingerprint: string): Map<string, CacheEntry> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return new Map();
-  }
-  try {
-    const data = JSON.parse(text) as CacheFile;
-    if (data.version !== CACHE_VERSION || data.setup !== fingerprint || typeof data.entries !== 'object' || data.entries === null) throw new Error('stale');
-    const entries = new Map<string, CacheEntry>();
-    for (const [path, e] of Object.entries(data.entries)) {
-      if (typeof e?.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.hash === 'string' && e.summary?.path === path) entries.set(path, e);
-      else throw new Error('corrupt entry');
-    }
-    return entries;
-  } catch {
-    rmSync(file, { force: true });
-    return new Map();
-  }
+export function shardOf(path: string): string {
+  return createHash('sha1').update(path).digest('hex').slice(0, 2);
 }
 
-/** Writes the cache atomically (temporary file, then rename), so a crash never leaves half a cache. */
-export function saveCache(file: string, fingerprint: string, entries: ReadonlyMap<string, CacheEntry>): void {
-  const dir = join(file, '..');
+const META = 'meta.json';
+
+/**
+ * Reads a cache, yielding between shards. A missing, old or foreign cache is removed; a truncated
+ * or corrupt shard is dropped on its own. Either way those notes are simply parsed again.
+ */
+export async function loadCache(dir: string, fingerprint: string): Promise<Map<string, CacheEntry>> {
+  const entries = new Map<string, CacheEntry>();
+  try {
+    const meta = JSON.parse(await readFile(join(dir, META), 'utf8')) as Meta;
+    if (meta.version !== CACHE_VERSION || meta.setup !== fingerprint) throw new Error('stale');
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return entries;
+  }
+  for (const name of await readdir(dir)) {
+    if (!/^shard-[0-9a-f]{2}\.json$/.test(name)) continue;
+    try {
+      const shard = JSON.parse(await readFile(join(dir, name), 'utf8')) as Record<string, CacheEntry>;
+      const valid = Object.entries(shard).every(([path, e]) => typeof e?.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.hash === 'string' && e.summary?.path === path);
+      if (!valid) throw new Error('corrupt shard');
+      for (const [path, e] of Object.entries(shard)) entries.set(path, e);
+    } catch {
+      rmSync(join(dir, name), { force: true });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Writes the shards that hold `changed` paths (all shards when omitted), each atomically:
+ * a temporary file, then a rename, so a crash never leaves half a shard.
+ */
+export function saveCache(dir: string, fingerprint: string, entries: ReadonlyMap<string, CacheEntry>, changed?: Iterable<string>): void {
   mkdirSync(dir, { recursive: true });
-  const data: CacheFile = { version: CACHE_VERSION, setup: fingerprint, entries: Object.fromEntries(entries) };
+  const shards = new Map<string, Record<string, CacheEntry>>();
+  const wanted = changed ? new Set([...changed].map(shardOf)) : undefined;
+  for (const [path, entry] of entries) {
+    const key = shardOf(path);
+    if (wanted && !wanted.has(key)) continue;
+    let shard = shards.get(key);
+    if (!shard) shards.set(key, (shard = {}));
+    shard[path] = entry;
+  }
+  // A shard whose last note was removed is written empty, so deleted notes do not come back.
+  for (const key of wanted ?? []) if (!shards.has(key)) shards.set(key, {});
+  for (const [key, shard] of shards) atomicWrite(join(dir, `shard-${key}.json`), JSON.stringify(shard));
+  atomicWrite(join(dir, META), JSON.stringify({ version: CACHE_VERSION, setup: fingerprint } satisfies Meta));
+}
+
+function atomicWrite(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(data));
+  writeFileSync(tmp, text);
   renameSync(tmp, file);
 }

@@ -5,7 +5,7 @@ import { loadSetup, type EngineSetup } from '../engine/setup';
 import { findNotes, type PathProblem } from '../workspace/files';
 import { NoteIndex } from '../workspace/index';
 import type { NoteSummary } from '../workspace/summary';
-import { cacheFilePath, loadCache, saveCache, setupFingerprint, type CacheEntry } from './cache';
+import { cacheDirFor, loadCache, saveCache, setupFingerprint, type CacheEntry } from './cache';
 import { summarizeFile, type FileResult } from './summarize-file';
 
 export interface IndexOptions {
@@ -39,7 +39,8 @@ export interface IndexResult {
   problems: PathProblem[];
   /** Cache entries by path, to keep current with updateNote and save later. */
   entries: Map<string, CacheEntry>;
-  save(): void;
+  /** Persists the cache: every shard, or only the shards of `changed` paths. */
+  save(changed?: Iterable<string>): void;
 }
 
 /** Paths handed to a worker at a time: small enough for smooth progress, big enough to amortise messages. */
@@ -62,8 +63,8 @@ export async function indexWorkspace(paths: readonly string[], options: IndexOpt
   const root = options.root ?? paths[0];
   const setup = options.setup ?? loadSetup({ ...(root ? { root } : {}), ...(options.configFile ? { configFile: options.configFile } : {}) });
   const fingerprint = setupFingerprint(setup);
-  const cacheFile = options.cacheDir && root ? cacheFilePath(options.cacheDir, root) : undefined;
-  const cached = cacheFile ? loadCache(cacheFile, fingerprint) : new Map<string, CacheEntry>();
+  const cacheDir = options.cacheDir && root ? cacheDirFor(options.cacheDir, root) : undefined;
+  const cached = cacheDir ? await loadCache(cacheDir, fingerprint) : new Map<string, CacheEntry>();
   const found = await findNotes(paths);
   const index = new NoteIndex();
   const entries = new Map<string, CacheEntry>();
@@ -97,8 +98,8 @@ export async function indexWorkspace(paths: readonly string[], options: IndexOpt
     stats,
     problems,
     entries,
-    save: () => {
-      if (cacheFile) saveCache(cacheFile, fingerprint, entries);
+    save: (changed?: Iterable<string>) => {
+      if (cacheDir) saveCache(cacheDir, fingerprint, entries, changed);
     },
   };
 }

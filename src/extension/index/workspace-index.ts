@@ -19,7 +19,9 @@ export interface FolderState {
   index: NoteIndex;
   /** Persisted-cache entries of the folder's notes (size, mtime, hash, summary). */
   entries: Map<string, CacheEntry>;
-  save?: () => void;
+  /** Notes changed since the cache was last saved: only their shards are rewritten. */
+  dirty: Set<string>;
+  save?: (changed?: Iterable<string>) => void;
 }
 
 export interface IndexChange {
@@ -90,7 +92,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     let state = this.folders.get(key);
     if (!state) {
       const root = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-      state = { key, ...(root ? { root } : {}), setup: this.loadSetup(root), index: new NoteIndex(), entries: new Map() };
+      state = { key, ...(root ? { root } : {}), setup: this.loadSetup(root), index: new NoteIndex(), entries: new Map(), dirty: new Set() };
       this.folders.set(key, state);
     }
     return state;
@@ -147,12 +149,17 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     this.afterRecord(before, summary);
+    state.dirty.add(uri.fsPath);
     this.scheduleSave(state);
   }
 
   remove(uri: vscode.Uri): void {
     const state = this.stateFor(uri);
     const old = state.index.delete(uri.fsPath);
+    if (state.entries.delete(uri.fsPath)) {
+      state.dirty.add(uri.fsPath);
+      this.scheduleSave(state);
+    }
     if (old) this.changed.fire({ clients: new Set(old.client ? [old.client] : []), all: false, removed: [old.path] });
   }
 
@@ -197,10 +204,11 @@ export class WorkspaceIndex implements vscode.Disposable {
         state.index = result.index;
         state.entries = result.entries;
         state.save = result.save;
+        state.dirty.clear();
         for (const p of result.problems) this.output.warn(`Could not read ${p.path}: ${p.message}`);
         this.output.info(`Indexed ${result.stats.files} notes in ${root}: ${result.stats.parsed} read, ${result.stats.fromCache} from the cache, in ${Math.round(result.stats.ms)} ms.`);
         total += result.stats.files;
-        this.saveNow(state);
+        this.output.guard('Saving the index cache', () => result.save());
       }
       // Open editors may hold unsaved text that differs from disk.
       for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && isNoteUri(doc.uri)) this.updateFromText(doc.uri, doc.getText());
@@ -225,7 +233,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private saveNow(state: FolderState): void {
-    this.output.guard('Saving the index cache', () => state.save?.());
+    if (state.dirty.size === 0) return;
+    this.output.guard('Saving the index cache', () => state.save?.(state.dirty));
+    state.dirty.clear();
   }
 
   dispose(): void {
