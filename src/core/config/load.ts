@@ -9,6 +9,7 @@ interface RawConfig {
   rules?: Record<string, Severity>;
   judgmental?: { extra?: Array<string | ExtraPhrase>; allow?: string[] };
   sensitive_topics?: { extra?: Array<string | ExtraTopic>; allow?: string[] };
+  max_note_size_kb?: number;
 }
 
 /**
@@ -32,6 +33,7 @@ export function parseConfig(text: string, file: string): { config: CoachConfig; 
   config.judgmental.allow = raw.judgmental?.allow ?? [];
   config.sensitiveTopics.extra = (raw.sensitive_topics?.extra ?? []).map((e) => (typeof e === 'string' ? { topic: e, terms: [e] } : e));
   config.sensitiveTopics.allow = raw.sensitive_topics?.allow ?? [];
+  if (raw.max_note_size_kb !== undefined) config.maxNoteChars = raw.max_note_size_kb * 1024;
   return { config, problems };
 }
 

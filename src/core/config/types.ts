@@ -22,6 +22,8 @@ export interface CoachConfig {
   rules: Record<string, Severity>;
   judgmental: { extra: ExtraPhrase[]; allow: string[] };
   sensitiveTopics: { extra: ExtraTopic[]; allow: string[] };
+  /** Notes longer than this many characters are checked up to it (`max_note_size_kb`). */
+  maxNoteChars: number;
   /** The config file it came from, if any. */
   file?: string;
 }
@@ -33,5 +35,6 @@ export function defaultConfig(): CoachConfig {
     rules: {},
     judgmental: { extra: [], allow: [] },
     sensitiveTopics: { extra: [], allow: [] },
+    maxNoteChars: 8 * 1024 * 1024,
   };
 }

@@ -4,6 +4,7 @@ import { parseNote } from '../note/parse';
 import type { DisableDirective, Note } from '../note/types';
 import { ruleDocUrl } from '../rules/docs';
 import { RULES } from '../rules/index';
+import { noteTooLargeRule } from '../rules/note-too-large';
 import type { Rule } from '../rules/types';
 import type { WorkspaceView } from '../workspace/view';
 import type { EngineSetup } from './setup';
@@ -15,7 +16,12 @@ export interface LintOptions {
   severities?: Record<string, Severity>;
   /** Only run these rules (by id). */
   only?: readonly string[];
+  /** Time after which the remaining rules are skipped for this note (milliseconds). */
+  budgetMs?: number;
 }
+
+/** Per-note time budget: a pathological note is reported as checked in part, and every other note is still checked. */
+export const DEFAULT_BUDGET_MS = 5000;
 
 export interface LintResult {
   note: Note;
@@ -24,15 +30,24 @@ export interface LintResult {
 
 /** Parses a note and runs every rule on it. */
 export function lintText(text: string, path: string, setup: EngineSetup, options: LintOptions = {}): LintResult {
-  const note = parseNote(text, path, { frameworks: setup.frameworks, defaultFramework: setup.config.framework });
+  const note = parseNote(text, path, { frameworks: setup.frameworks, defaultFramework: setup.config.framework, maxChars: setup.config.maxNoteChars });
   return { note, findings: lintNote(note, setup, options) };
 }
 
 /** Runs the rules on an already parsed note. A rule that throws is reported on the note; the others still run. */
 export function lintNote(note: Note, setup: EngineSetup, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  const started = performance.now();
+  const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const skipped: string[] = [];
+  // The size rule runs last, so it can also report rules skipped for time.
+  for (const rule of [...RULES.filter((r) => r !== noteTooLargeRule), noteTooLargeRule]) {
     if (options.only && !options.only.includes(rule.id)) continue;
+    if (rule !== noteTooLargeRule && performance.now() - started > budget) {
+      skipped.push(rule.id);
+      continue;
+    }
+    if (rule === noteTooLargeRule) note.skippedRules = skipped;
     const severity = severityOf(rule, setup, options);
     if (severity === 'off') continue;
     const messages: RuleMessage[] = [];

@@ -25,7 +25,12 @@ const DIRECTIVE = /<!--\s*coach-(disable-next-line|disable-line|disable-file|dis
 export interface ParseOptions {
   frameworks: FrameworkRegistry;
   defaultFramework: string;
+  /** Characters parsed at most; a longer note is read up to the last line break before it. */
+  maxChars?: number;
 }
+
+/** 8 MiB of text: far beyond any real session note, and still parsed in a few seconds. */
+export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
 
 /** Parses a note once into everything the rules, coverage and adapters need. Never throws on any text. */
 export function parseNote(rawText: string, path: string, options: ParseOptions): Note {
@@ -33,7 +38,11 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
   const lines = new LineIndex(text);
   const { frontmatter, meta, bodyStart } = readFrontmatter(text, lines, options.frameworks, options.defaultFramework);
   // An unclosed frontmatter block would otherwise be read as a thematic break and a heading.
-  const tree = (frontmatter.present && !frontmatter.closed ? emptyRoot(text) : processor.parse(blankFrontmatter(text, bodyStart))) as Root;
+  const limit = options.maxChars ?? DEFAULT_MAX_CHARS;
+  // A pathological note is parsed up to a line break before the limit; positions stay exact.
+  const cut = text.length > limit ? Math.max(bodyStart, text.lastIndexOf('\n', limit) + 1) : text.length;
+  const parsed = blankFrontmatter(cut < text.length ? text.slice(0, cut) : text, bodyStart);
+  const tree = (frontmatter.present && !frontmatter.closed ? emptyRoot(text) : processor.parse(parsed)) as Root;
   const framework = options.frameworks.get(meta.framework);
   const note: Note = {
     path,
@@ -50,6 +59,7 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
     prose: [],
     bodyStart,
   };
+  if (cut < text.length) note.checkedUpTo = cut;
   if (framework) note.framework = framework;
   readSections(note);
   walk(note, tree, false);

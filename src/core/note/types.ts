@@ -120,4 +120,8 @@ export interface Note {
   prose: ProseBlock[];
   /** Offset where the body starts (after frontmatter). */
   bodyStart: number;
+  /** Set when the note was too large to read whole: the offset up to which it was checked. */
+  checkedUpTo?: number;
+  /** Rules skipped because checking the note ran over its time budget. */
+  skippedRules?: string[];
 }

@@ -3,6 +3,7 @@ import { emptyMarkerSectionRule } from './empty-marker-section';
 import { frontmatterRule } from './frontmatter';
 import { judgmentalLanguageRule } from './judgmental-language';
 import { missingMarkerSectionRule } from './missing-marker-section';
+import { noteTooLargeRule } from './note-too-large';
 import { permissionCheckRule } from './permission-check';
 import type { Rule } from './types';
 import { unknownMarkerRule } from './unknown-marker';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   frontmatterRule,
   permissionCheckRule,
   agreementFollowUpRule,
+  noteTooLargeRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

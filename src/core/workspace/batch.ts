@@ -17,7 +17,7 @@ export interface BatchResult {
 
 /** Parses a note with the setup's default framework. */
 export function parseWith(setup: EngineSetup, file: { path: string; text: string }): Note {
-  return parseNote(file.text, file.path, { frameworks: setup.frameworks, defaultFramework: setup.config.framework });
+  return parseNote(file.text, file.path, { frameworks: setup.frameworks, defaultFramework: setup.config.framework, maxChars: setup.config.maxNoteChars });
 }
 
 /**
