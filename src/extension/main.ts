@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CoverageNode } from '../core/coverage/tree-model';
-import { ADD_ALLOWED_WORD, QuickFixProvider } from './actions/quick-fixes';
+import { ADD_ALLOWED_WORD, APPLY_FIX, applyFix, QuickFixProvider } from './actions/quick-fixes';
 import { addAllowedWordCommand } from './commands/allow-word';
 import { openNoteAt, pickQuarter, revealCurrent } from './commands/coverage-commands';
 import { newSessionNote } from './commands/new-note';
@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
       return target ? vscode.commands.executeCommand('markdown.showPreviewToSide', target) : undefined;
     }),
     register('coachNotes.generateReport', (args?: ReportArgs) => generateReport(index, output, args)),
+    register(APPLY_FIX, (uri: vscode.Uri, version: number, edit: vscode.WorkspaceEdit) => applyFix(uri, version, edit)),
     register(ADD_ALLOWED_WORD, (uri: vscode.Uri, word: string) => addAllowedWordCommand(uri, word)),
     register(OPEN_NOTE_AT, (path: string, line?: number) => openNoteAt(path, line)),
     register('coachNotes.coverage.pickQuarter', () => pickQuarter(tree)),

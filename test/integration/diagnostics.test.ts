@@ -8,6 +8,10 @@ const ALL_SECTIONS = ['3.1 Genuine concern', '3.2 Integrity and honesty', '3.3 C
   .map((h) => `## ${h}\n\nNoticed in the session.\n`)
   .join('\n');
 
+function run(command: vscode.Command): Thenable<unknown> {
+  return vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+}
+
 async function fixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
 }
@@ -31,8 +35,8 @@ suite('live diagnostics and quick fixes', () => {
     assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('rules.md#judgmental-language'));
 
     const replace = (await fixesAt(uri, d.range)).find((a) => a.title.startsWith('Replace with'));
-    assert.ok(replace?.edit, 'a rewrite is offered');
-    assert.ok(await vscode.workspace.applyEdit(replace.edit));
+    assert.ok(replace?.command, 'a rewrite is offered');
+    assert.equal(await run(replace.command), true);
     assert.doesNotMatch(editor.document.lineAt(line).text, /\blazy\b/);
     await waitForDiagnostics(uri, (ds) => !ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'the diagnostic to go away');
     await vscode.commands.executeCommand('undo');
@@ -49,8 +53,8 @@ suite('live diagnostics and quick fixes', () => {
     assert.ok(d);
     assert.match(d.message, /3\.4 “Respect for the client”/);
     const add = (await fixesAt(uri, d.range)).find((a) => a.title.startsWith('Add a section for 3.4'));
-    assert.ok(add?.edit);
-    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    assert.ok(add?.command);
+    assert.equal(await run(add.command), true);
     const text = editor.document.getText();
     assert.match(text, /## 3\.3 Clear agreements\n\nNoticed in the session\.\n\n## 3\.4 Respect for the client\n\n<!-- Demonstrates respect/);
     assert.ok(text.indexOf('## 3.4') < text.indexOf('## 3.5'), 'inserted in framework order');
@@ -74,6 +78,21 @@ suite('live diagnostics and quick fixes', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     await prevDoc.save();
     await waitForDiagnostics(uri, (ds) => !ds.some((x) => ruleOf(x) === 'coach:agreement-follow-up'), 'agreement-follow-up to clear');
+  });
+
+  test('a fix computed for an older version of the note is refused, not misapplied', async () => {
+    const uri = await writeNote('stale-fix.coach.md', `${HEAD.replace('03-16', '03-30')}${ALL_SECTIONS}\nHe was lazy with the figures.\n`);
+    const editor = await open(uri);
+    const d = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'judgmental finding')).find((x) => ruleOf(x) === 'coach:judgmental-language');
+    assert.ok(d);
+    const fix = (await fixesAt(uri, d.range)).find((a) => a.title.startsWith('Replace with'));
+    assert.ok(fix?.command);
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Added later.\n'));
+    const before = editor.document.getText();
+    assert.equal(await run(fix.command), false);
+    assert.equal(editor.document.getText(), before, 'nothing changed');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(uri);
   });
 
   test('diagnostics are cleared when a note is closed', async () => {

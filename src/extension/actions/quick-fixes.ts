@@ -7,6 +7,26 @@ import type { LintController } from '../diagnostics/lint-controller';
 import { toDiagnostic } from '../diagnostics/to-diagnostic';
 
 export const ADD_ALLOWED_WORD = 'coachNotes.addAllowedWord';
+export const APPLY_FIX = 'coachNotes.applyFix';
+
+/**
+ * The edit runs through APPLY_FIX with the document version it was computed for: if the note
+ * changed in between, the fix is refused rather than applied at stale positions.
+ */
+function guard(action: vscode.CodeAction, doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): vscode.CodeAction {
+  action.command = { command: APPLY_FIX, title: action.title, arguments: [doc.uri, doc.version, edit] };
+  return action;
+}
+
+/** Applies a quick fix's WorkspaceEdit (undoable) only if the note is still at `version`. */
+export async function applyFix(uri: vscode.Uri, version: number, edit: vscode.WorkspaceEdit): Promise<boolean> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!doc || doc.version !== version) {
+    void vscode.window.showWarningMessage('This note changed after the fix was offered, so Coach Notes left it as it is. Open the quick fixes again to get a fresh one.');
+    return false;
+  }
+  return vscode.workspace.applyEdit(edit);
+}
 
 /**
  * Quick fixes straight from the findings' fixes, plus "disable for this line" and "allow this word".
@@ -27,8 +47,9 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       const diagnostic = toDiagnostic(finding);
       finding.fixes.forEach((fix, i) => {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.set(doc.uri, fix.edits.map((e) => toTextEdit(doc, e)));
+        const edit = new vscode.WorkspaceEdit();
+        edit.set(doc.uri, fix.edits.map((e) => toTextEdit(doc, e)));
+        guard(action, doc, edit);
         action.diagnostics = [diagnostic];
         action.isPreferred = i === 0 && finding.ruleId !== 'missing-marker-section';
         actions.push(action);
@@ -46,17 +67,17 @@ function disableAction(doc: vscode.TextDocument, finding: Finding, frontmatterEn
   const line = finding.place.start.line;
   const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const action = new vscode.CodeAction('', vscode.CodeActionKind.QuickFix);
-  action.edit = new vscode.WorkspaceEdit();
+  const edit = new vscode.WorkspaceEdit();
   action.diagnostics = [diagnostic];
   if (line <= frontmatterEndLine) {
     // HTML comments cannot live inside YAML: put a file-level directive just after the frontmatter.
     action.title = `Turn off ${RULE_PREFIX}${finding.ruleId} for this note`;
-    action.edit.insert(doc.uri, new vscode.Position(frontmatterEndLine, 0), `<!-- coach-disable-file ${finding.ruleId} -->${eol}`);
+    edit.insert(doc.uri, new vscode.Position(frontmatterEndLine, 0), `<!-- coach-disable-file ${finding.ruleId} -->${eol}`);
   } else {
     action.title = `Turn off ${RULE_PREFIX}${finding.ruleId} for this line`;
-    action.edit.insert(doc.uri, doc.lineAt(line - 1).range.end, ` <!-- coach-disable-line ${finding.ruleId} -->`);
+    edit.insert(doc.uri, doc.lineAt(line - 1).range.end, ` <!-- coach-disable-line ${finding.ruleId} -->`);
   }
-  return action;
+  return guard(action, doc, edit);
 }
 
 /** For judgmental wording: add the flagged word to `judgmental.allow` in the workspace config. */
