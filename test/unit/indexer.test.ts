@@ -41,7 +41,7 @@ describe('workspace indexer', () => {
     const root = workspace();
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     const cold = await indexWorkspace([root], { cacheDir });
-    cold.save();
+    await cold.save();
     assert.deepEqual(readdirSync(cacheDir), [cacheDirFor(cacheDir, root).split('/').pop()]);
     assert.ok(!readdirSync(root).some((f) => f.includes('cache') || f.endsWith('.json')), 'nothing written among the notes');
 
@@ -61,7 +61,7 @@ describe('workspace indexer', () => {
   it('rebuilds a corrupt, truncated or stale cache instead of trusting it', async () => {
     const root = workspace();
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
-    (await indexWorkspace([root], { cacheDir })).save();
+    await (await indexWorkspace([root], { cacheDir })).save();
     const dir = cacheDirFor(cacheDir, root);
     const shards = readdirSync(dir).filter((f) => f.startsWith('shard-'));
     const shard = join(dir, shards[0] ?? '');
@@ -71,7 +71,7 @@ describe('workspace indexer', () => {
       writeFileSync(shard, broken);
       const r = await indexWorkspace([root], { cacheDir });
       assert.deepEqual([r.stats.parsed, r.stats.fromCache], [inShard, 13 - inShard], 'only the broken shard is re-parsed');
-      r.save();
+      await r.save();
     }
     writeFileSync(join(dir, 'meta.json'), '{"version":1,"setup":"old"}');
     const stale = await indexWorkspace([root], { cacheDir });
@@ -82,10 +82,10 @@ describe('workspace indexer', () => {
     const root = workspace();
     const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
     const first = await indexWorkspace([root], { cacheDir });
-    first.save();
+    await first.save();
     const gone = join(root, 'c0', 'n3.coach.md');
     first.entries.delete(gone);
-    first.save([gone]);
+    await first.save([gone]);
     const again = await indexWorkspace([root], { cacheDir });
     assert.deepEqual([again.stats.parsed, again.stats.fromCache], [1, 12]);
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineSetup } from '../engine/setup';
 import type { NoteSummary } from '../workspace/summary';
@@ -85,10 +85,11 @@ export async function loadCache(dir: string, fingerprint: string): Promise<Map<s
 
 /**
  * Writes the shards that hold `changed` paths (all shards when omitted), each atomically:
- * a temporary file, then a rename, so a crash never leaves half a shard.
+ * a temporary file, then a rename, so a crash never leaves half a shard. Shards are written one
+ * at a time, so the thread is never held for long.
  */
-export function saveCache(dir: string, fingerprint: string, entries: ReadonlyMap<string, CacheEntry>, changed?: Iterable<string>): void {
-  mkdirSync(dir, { recursive: true });
+export async function saveCache(dir: string, fingerprint: string, entries: ReadonlyMap<string, CacheEntry>, changed?: Iterable<string>): Promise<void> {
+  await mkdir(dir, { recursive: true });
   const shards = new Map<string, Record<string, CacheEntry>>();
   const wanted = changed ? new Set([...changed].map(shardOf)) : undefined;
   for (const [path, entry] of entries) {
@@ -100,12 +101,12 @@ export function saveCache(dir: string, fingerprint: string, entries: ReadonlyMap
   }
   // A shard whose last note was removed is written empty, so deleted notes do not come back.
   for (const key of wanted ?? []) if (!shards.has(key)) shards.set(key, {});
-  for (const [key, shard] of shards) atomicWrite(join(dir, `shard-${key}.json`), JSON.stringify(shard));
-  atomicWrite(join(dir, META), JSON.stringify({ version: CACHE_VERSION, setup: fingerprint } satisfies Meta));
+  for (const [key, shard] of shards) await atomicWrite(join(dir, `shard-${key}.json`), JSON.stringify(shard));
+  await atomicWrite(join(dir, META), JSON.stringify({ version: CACHE_VERSION, setup: fingerprint } satisfies Meta));
 }
 
-function atomicWrite(file: string, text: string): void {
+async function atomicWrite(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  await writeFile(tmp, text);
+  await rename(tmp, file);
 }

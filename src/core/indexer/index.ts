@@ -40,7 +40,7 @@ export interface IndexResult {
   /** Cache entries by path, to keep current with updateNote and save later. */
   entries: Map<string, CacheEntry>;
   /** Persists the cache: every shard, or only the shards of `changed` paths. */
-  save(changed?: Iterable<string>): void;
+  save(changed?: Iterable<string>): Promise<void>;
 }
 
 /** Paths handed to a worker at a time: small enough for smooth progress, big enough to amortise messages. */
@@ -98,8 +98,8 @@ export async function indexWorkspace(paths: readonly string[], options: IndexOpt
     stats,
     problems,
     entries,
-    save: (changed?: Iterable<string>) => {
-      if (cacheDir) saveCache(cacheDir, fingerprint, entries, changed);
+    save: async (changed?: Iterable<string>) => {
+      if (cacheDir) await saveCache(cacheDir, fingerprint, entries, changed);
     },
   };
 }

@@ -21,7 +21,7 @@ export interface FolderState {
   entries: Map<string, CacheEntry>;
   /** Notes changed since the cache was last saved: only their shards are rewritten. */
   dirty: Set<string>;
-  save?: (changed?: Iterable<string>) => void;
+  save?: (changed?: Iterable<string>) => Promise<void>;
 }
 
 export interface IndexChange {
@@ -208,7 +208,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         for (const p of result.problems) this.output.warn(`Could not read ${p.path}: ${p.message}`);
         this.output.info(`Indexed ${result.stats.files} notes in ${root}: ${result.stats.parsed} read, ${result.stats.fromCache} from the cache, in ${Math.round(result.stats.ms)} ms.`);
         total += result.stats.files;
-        this.output.guard('Saving the index cache', () => result.save());
+        void this.output.guardAsync('Saving the index cache', () => result.save());
       }
       // Open editors may hold unsaved text that differs from disk.
       for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && isNoteUri(doc.uri)) this.updateFromText(doc.uri, doc.getText());
@@ -234,8 +234,9 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private saveNow(state: FolderState): void {
     if (state.dirty.size === 0) return;
-    this.output.guard('Saving the index cache', () => state.save?.(state.dirty));
+    const changed = [...state.dirty];
     state.dirty.clear();
+    void this.output.guardAsync('Saving the index cache', async () => state.save?.(changed));
   }
 
   dispose(): void {
