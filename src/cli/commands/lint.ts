@@ -19,7 +19,11 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
   const { results } = lintBatch(files, setup);
   if (options.format === 'json') io.out.write(JSON.stringify(toLintJson(results), null, 2) + '\n');
   else io.out.write(formatLintText(results, problems, stylerFor(io.out), io.cwd));
-  if (options.format === 'json') printProblems(problems, io);
+  if (options.format === 'json') {
+    printProblems(problems, io);
+    // The JSON keeps its documented shape; a note read from bad bytes is said on standard error.
+    for (const r of results) if (r.warning) io.err.write(`coach-notes: ${r.path}: ${r.warning}\n`);
+  }
   if (found === 0 && problems.length === 0) io.err.write('coach-notes: no *.coach.md notes were found there.\n');
   if (problems.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseConfig } from '../config/load';
 import { defaultConfig, type CoachConfig } from '../config/types';
@@ -98,13 +98,22 @@ function checkConfigReferences(config: CoachConfig, frameworks: FrameworkRegistr
   return problems;
 }
 
-/** The nearest folder at or above `start` that has a `.coach/` folder, else `start` itself. */
+/** The nearest folder at or above `start` that has a `.coach/` folder, else `start` itself (its folder, when it is a file). */
 export function findWorkspaceRoot(start: string): string {
   let dir = resolve(start);
   for (;;) {
     if (existsSync(join(dir, '.coach'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return resolve(start);
+    if (parent === dir) return isOtherThanFolder(start) ? dirname(resolve(start)) : resolve(start);
     dir = parent;
+  }
+}
+
+function isOtherThanFolder(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    // Missing, or a link loop: the caller reports it when it reads the path.
+    return false;
   }
 }

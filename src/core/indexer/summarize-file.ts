@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { EngineSetup } from '../engine/setup';
 import { parseWith } from '../workspace/batch';
-import { decodeNote, describeFsError } from '../workspace/files';
+import { decodeNote, describeFsError, NOT_A_FILE } from '../workspace/files';
 import { summarize } from '../workspace/summary';
 import { hashBytes, type CacheEntry } from './cache';
 
@@ -14,6 +14,7 @@ export type FileResult = { path: string; entry: CacheEntry; reused: boolean; byt
 export async function summarizeFile(path: string, setup: EngineSetup, cached?: CacheEntry): Promise<FileResult> {
   try {
     const info = await stat(path);
+    if (!info.isFile()) return { path, error: NOT_A_FILE };
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { path, entry: cached, reused: true, bytes: 0 };
     const bytes = await readFile(path);
     const hash = hashBytes(bytes);

@@ -52,6 +52,8 @@ export class LineIndex {
 
   /** The line break this text mostly uses, so inserted text matches the file. */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    if (this.text.includes('\r\n')) return '\r\n';
+    // Old Mac line endings: a lone CR, and no LF anywhere.
+    return this.text.includes('\r') && !this.text.includes('\n') ? '\r' : '\n';
   }
 }

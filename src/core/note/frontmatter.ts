@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import { SAFE_YAML_OPTIONS, toPlain, errorText } from '../data/yaml';
 import type { FrameworkRegistry } from '../frameworks/registry';
 import type { LineIndex } from '../model/lines';
@@ -7,6 +7,8 @@ import type { Frontmatter, FrontmatterProblem, NoteMeta } from './types';
 const OPEN = /^---[ \t]*(\r\n|\r|\n|$)/;
 const CLOSE = /^(---|\.\.\.)[ \t]*(\r\n|\r|\n|$)/gm;
 const MAX_SESSION_MINUTES = 24 * 60;
+/** A note's fields fit in a few hundred bytes; YAML checks keys pairwise, so a huge block would take minutes. */
+export const MAX_FRONTMATTER_CHARS = 64 * 1024;
 
 /** Finds the frontmatter block at the very top of the note (after any BOM, already removed). */
 export function locateFrontmatter(text: string): { present: boolean; closed: boolean; yamlStart: number; yamlEnd: number; end: number } {
@@ -59,6 +61,13 @@ export function readFrontmatter(
     });
     return { frontmatter, meta, bodyStart: loc.end };
   }
+  if (frontmatter.yaml.length > MAX_FRONTMATTER_CHARS) {
+    problems.push({
+      reason: `The frontmatter is ${Math.round(frontmatter.yaml.length / 1024)} KB, far more than the few fields a note needs, so it was not read (the limit is ${MAX_FRONTMATTER_CHARS / 1024} KB). Keep the client, date and session details there, and move the rest into the body.`,
+      place: firstLine,
+    });
+    return { frontmatter, meta, bodyStart: loc.end };
+  }
 
   const at = (offset: number) => lines.place(loc.yamlStart + offset, loc.yamlStart + offset);
   const spanOf = (node: Node | null | undefined, fallback: number) => {
@@ -66,8 +75,10 @@ export function readFrontmatter(
     return range ? lines.place(loc.yamlStart + range[0], loc.yamlStart + range[1]) : at(fallback);
   };
 
-  const counter = new LineCounter();
-  const doc = parseDocument(frontmatter.yaml, { ...SAFE_YAML_OPTIONS, lineCounter: counter });
+  // Positions come from the note's own line index, so the YAML parser needs no line counter.
+  // YAML counts a lone CR (old Mac line endings) as a line break, but the yaml library does not:
+  // CR to LF keeps every offset, so positions still point into the note as written.
+  const doc = parseDocument(frontmatter.yaml.replace(/\r(?!\n)/g, '\n'), SAFE_YAML_OPTIONS);
   for (const error of [...doc.errors, ...doc.warnings]) {
     const [start, end] = error.pos;
     problems.push({

@@ -6,7 +6,9 @@ import type { FrameworkRegistry } from '../frameworks/registry';
 import { matchMarkerHeading, normalizeTitle } from '../frameworks/markers';
 import { LineIndex } from '../model/lines';
 import type { Place } from '../model/types';
+import { parseInSections } from './chunks';
 import { readFrontmatter } from './frontmatter';
+import { openBlockAtEnd } from './template';
 import type { Agreement, AgreementsSection, DisableDirective, MarkerSection, MarkerTag, Note, ProseBlock } from './types';
 
 // Bare remark-parse only. remark-gfm is not used: task-list checkboxes are read from list items
@@ -42,7 +44,21 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
   // A pathological note is parsed up to a line break before the limit; positions stay exact.
   const cut = text.length > limit ? Math.max(bodyStart, text.lastIndexOf('\n', limit) + 1) : text.length;
   const parsed = blankFrontmatter(cut < text.length ? text.slice(0, cut) : text, bodyStart);
-  const tree = (frontmatter.present && !frontmatter.closed ? emptyRoot(text) : processor.parse(parsed)) as Root;
+  let unparsed: Note['unparsed'];
+  let tree: Root;
+  if (frontmatter.present && !frontmatter.closed) tree = emptyRoot(text);
+  else if (nestingDepth(parsed) > MAX_NESTING) {
+    // Refused before parsing: such nesting makes Markdown parsing take minutes and overflow the stack.
+    tree = emptyRoot(text);
+    unparsed = 'too-deep';
+  } else {
+    try {
+      tree = parseInSections(parsed, (part) => processor.parse(part));
+    } catch (error) {
+      tree = emptyRoot(text);
+      unparsed = error instanceof RangeError ? 'too-deep' : 'parser-error';
+    }
+  }
   const framework = options.frameworks.get(meta.framework);
   const note: Note = {
     path,
@@ -61,9 +77,46 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
   };
   if (cut < text.length) note.checkedUpTo = cut;
   if (framework) note.framework = framework;
-  readSections(note);
-  walk(note, tree, false);
+  try {
+    readSections(note);
+    walk(note, tree, false);
+  } catch (error) {
+    // Nesting the pre-check cannot see (e.g. emphasis inside emphasis) can still overflow the stack:
+    // the body is then left unchecked, and the note says so, instead of the whole run failing.
+    Object.assign(note, { tree: emptyRoot(text), sections: [], tags: [], agreements: [], permissionLines: [], directives: [], prose: [] });
+    delete note.agreementsSection;
+    unparsed = error instanceof RangeError ? 'too-deep' : 'parser-error';
+  }
+  if (unparsed) note.unparsed = unparsed;
+  const open = cut === text.length ? openBlockAtEnd(text, note.tree) : undefined;
+  if (open) note.openAtEnd = open;
   return note;
+}
+
+/** Quotes and list items nested deeper than this are not parsed: no real note comes near it. */
+export const MAX_NESTING = 100;
+
+/** The container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) a line starts with, and its indentation. */
+const LINE_PREFIX = /^([ \t]*)((?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|(?=[\r\n]|$)))+)/gm;
+const CONTAINER_MARKER = />|[-*+]|\d{1,9}[.)]/g;
+
+/**
+ * A cheap upper estimate of how deeply quotes and lists nest, read from line prefixes: one level per
+ * marker, plus one per two columns of indentation before the first. A line of one repeated `-` or
+ * `*` and nothing else is a thematic break, not nesting.
+ */
+function nestingDepth(text: string): number {
+  let deepest = 0;
+  for (const m of text.matchAll(LINE_PREFIX)) {
+    const markers = (m[2] ?? '').match(CONTAINER_MARKER) ?? [];
+    // The prefix takes the spaces after the markers, so the next character starts the line's content.
+    const next = text[(m.index ?? 0) + m[0].length];
+    const alone = next === undefined || next === '\n' || next === '\r';
+    if (alone && new Set(markers).size === 1 && (markers[0] === '-' || markers[0] === '*')) continue;
+    const indent = (m[1] ?? '').replace(/\t/g, '    ').length;
+    deepest = Math.max(deepest, markers.length + Math.floor(indent / 2));
+  }
+  return deepest;
 }
 
 /**
@@ -218,58 +271,62 @@ function readDirectives(note: Note, node: Html): void {
  * leaving out code, HTML, link URLs and image alt text. Also finds tags and `Permission:`.
  */
 function readProse(note: Note, block: Paragraph | Heading, quoted: boolean, isParagraph: boolean): void {
-  const chars: string[] = [];
-  const offsets: number[] = [];
+  const parts: Text[] = [];
   const visit = (node: Nodes) => {
-    if (node.type === 'text') return pushText(note, node, chars, offsets);
+    if (node.type === 'text') return void parts.push(node);
     if (node.type === 'html') return readDirectives(note, node);
     if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference') return;
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   for (const child of block.children) visit(child);
-  const text = chars.join('');
+  let length = 0;
+  for (const part of parts) length += part.value.length;
+  // One typed array per block: the rules map match indexes back to note offsets through it.
+  const offsets = new Int32Array(length);
+  let text = '';
+  for (const part of parts) {
+    mapOffsets(note, part, offsets, text.length);
+    text += part.value;
+  }
   const prose: ProseBlock = { text, offsets, quoted };
   note.prose.push(prose);
-  for (const m of text.matchAll(TAG_PATTERN)) {
-    const start = offsets[m.index ?? 0] ?? 0;
-    const end = (offsets[(m.index ?? 0) + m[0].length - 1] ?? start) + 1;
-    for (const id of (m[1] ?? '').matchAll(TAG_ID)) {
-      const tag: MarkerTag = { id: id[1] ?? '', place: note.lines.place(start, end) };
-      const marker = note.framework?.markers.find((mk) => mk.id === tag.id);
-      if (marker) tag.marker = marker;
-      note.tags.push(tag);
+  if (text.includes('[#')) {
+    for (const m of text.matchAll(TAG_PATTERN)) {
+      const start = offsets[m.index ?? 0] ?? 0;
+      const end = (offsets[(m.index ?? 0) + m[0].length - 1] ?? start) + 1;
+      for (const id of (m[1] ?? '').matchAll(TAG_ID)) {
+        const tag: MarkerTag = { id: id[1] ?? '', place: note.lines.place(start, end) };
+        const marker = note.framework?.markers.find((mk) => mk.id === tag.id);
+        if (marker) tag.marker = marker;
+        note.tags.push(tag);
+      }
     }
   }
   if (isParagraph && !quoted && PERMISSION.test(text)) note.permissionLines.push(placeOf(note, block));
 }
 
-function pushText(note: Note, node: Text, chars: string[], offsets: number[]): void {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return;
-  // A text node's value may differ from its source (escapes, entities, line continuation).
-  // When lengths agree, map characters one to one; otherwise map all of them to the node start.
+/**
+ * Fills `offsets[at…]` with the note offset of each character of a text node. A node's value may
+ * differ from its source (escapes, entities): then the source is walked alongside, in one pass.
+ */
+function mapOffsets(note: Note, node: Text, offsets: Int32Array, at: number): void {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
   const value = node.value;
-  const source = note.text.slice(start, end);
-  const direct = source === value;
-  for (let i = 0; i < value.length; i++) {
-    chars.push(value[i] ?? '');
-    offsets.push(direct ? start + i : mapApprox(source, value, i, start));
+  if (end - start === value.length && note.text.startsWith(value, start)) {
+    for (let i = 0; i < value.length; i++) offsets[at + i] = start + i;
+    return;
   }
-  // Keep words in separate text nodes apart (e.g. across emphasis boundaries there is no gap, which is right).
-}
-
-/** Best-effort mapping for text nodes whose value differs from the source (e.g. `\*` escapes). */
-function mapApprox(source: string, value: string, index: number, start: number): number {
+  const source = note.text.slice(start, end);
   let s = 0;
-  for (let v = 0; v < index && s < source.length; v++) {
+  for (let v = 0; v < value.length; v++) {
+    offsets[at + v] = start + Math.min(s, source.length);
     if (source[s] === '\\' && source[s + 1] === value[v]) s += 2;
     else if (source[s] === '&' && value[v] !== '&') {
       const semi = source.indexOf(';', s);
       s = semi === -1 ? s + 1 : semi + 1;
     } else s++;
   }
-  return start + Math.min(s, source.length);
 }
 
 /** Whether the note records a permission check: a `Permission:` line, or evidence for the permission marker. */

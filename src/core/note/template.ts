@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { Framework, Marker } from '../frameworks/types';
 import type { Note } from './types';
 
@@ -28,11 +29,20 @@ export function sectionDepth(note: Note): number {
   return note.sections.find((s) => s.marker)?.depth ?? 2;
 }
 
-/** Text needed before an insertion at `offset` so that the inserted block starts on its own paragraph. */
+/**
+ * Text needed before an insertion at `offset` so that the inserted block starts on its own paragraph.
+ * At the very end of a note left inside an unclosed code fence or HTML comment, that block is closed
+ * first: otherwise the inserted section would be read as part of it.
+ */
 export function leadingBreak(note: Note, offset: number): string {
+  const close = offset === note.text.length ? note.openAtEnd : undefined;
+  if (close) return (/[\r\n]$/.test(note.text) ? '' : note.lines.eol) + close + note.lines.eol + note.lines.eol;
   const before = note.text.slice(Math.max(0, offset - 4), offset);
-  if (offset === 0 || /(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(before)) return '';
-  return /(\n|\r)$/.test(before) ? note.lines.eol : note.lines.eol + note.lines.eol;
+  // A blank line already: two line breaks, never the CR and LF of one CRLF.
+  if (offset === 0 || /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)$/.test(before)) return '';
+  // A lone CR followed by an inserted LF would read as one CRLF line break, not two.
+  const merges = before.endsWith('\r') && note.lines.eol.startsWith('\n');
+  return /(\n|\r)$/.test(before) && !merges ? note.lines.eol : note.lines.eol + note.lines.eol;
 }
 
 /** A whole new session note for a framework: frontmatter plus every marker section and Agreements. */
@@ -43,4 +53,40 @@ export function sessionNoteTemplate(framework: Framework, fields: { client: stri
   lines.push('duration: 60', `framework: ${framework.id}`, '---', '', `# Session with ${fields.client}`, '', '');
   const body = framework.markers.map((m) => markerSkeleton(m, 2)).join('');
   return `${lines.join('\n')}${body}## Agreements\n\n- [ ] \n`;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/** HTML blocks that run until an end marker (CommonMark kinds 1 to 5), with that marker. */
+const HTML_OPEN: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^ {0,3}<!--/, () => '-->'],
+  [/^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i, (m) => `</${(m[1] ?? '').toLowerCase()}>`],
+  [/^ {0,3}<\?/, () => '?>'],
+  [/^ {0,3}<!\[CDATA\[/, () => ']]>'],
+  [/^ {0,3}<![a-z]/i, () => '>'],
+];
+
+/** The text that closes the block a note ends in, when that block is a code fence or HTML block never closed. */
+export function openBlockAtEnd(text: string, tree: Root): string | undefined {
+  const last = tree.children[tree.children.length - 1];
+  const start = last?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  if (!last || start === undefined || end === undefined || text.slice(end).trim() !== '') return undefined;
+  const source = text.slice(start, end);
+  if (last.type === 'code') {
+    const fence = FENCE_OPEN.exec(source)?.[1];
+    // Indented code ends at the blank line an insertion starts with.
+    if (!fence) return undefined;
+    const lines = source.split(/\r\n|\r|\n/);
+    const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+    return lines.length > 1 && closing.test(lines[lines.length - 1] ?? '') ? undefined : fence;
+  }
+  if (last.type === 'html') {
+    for (const [open, endMarker] of HTML_OPEN) {
+      const m = open.exec(source);
+      if (!m) continue;
+      const marker = endMarker(m);
+      return source.slice(m[0].length).toLowerCase().includes(marker) ? undefined : marker;
+    }
+  }
+  return undefined;
 }

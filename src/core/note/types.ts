@@ -94,7 +94,7 @@ export interface ProseBlock {
   /** The visible text of one paragraph, heading, list item paragraph or table row. */
   text: string;
   /** For each character of `text`, its offset in the note. */
-  offsets: number[];
+  offsets: Int32Array;
   /** Whether the block sits inside a blockquote (the client's words). */
   quoted: boolean;
 }
@@ -124,4 +124,14 @@ export interface Note {
   checkedUpTo?: number;
   /** Rules skipped because checking the note ran over its time budget. */
   skippedRules?: string[];
+  /**
+   * Set when the Markdown body could not be read, so only the frontmatter was checked: `too-deep`
+   * for quotes, lists or emphasis nested beyond what can be parsed, `parser-error` for anything else.
+   */
+  unparsed?: 'too-deep' | 'parser-error';
+  /**
+   * Set when the note ends inside a block that is never closed (a code fence, an HTML comment):
+   * the text that closes it, so a fix appending at the very end does not land inside it.
+   */
+  openAtEnd?: string;
 }

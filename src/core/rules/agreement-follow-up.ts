@@ -1,6 +1,7 @@
 import { noteAnchor } from '../note/anchors';
 import { leadingBreak } from '../note/template';
 import type { Fix } from '../model/types';
+import type { AgreementsSection, Note } from '../note/types';
 import { previousNote } from '../workspace/view';
 import type { Rule } from './types';
 
@@ -39,7 +40,7 @@ export const agreementFollowUpRule: Rule = {
       if (agreement.kept || here.has(agreement.key)) continue;
       const line = `- [ ] ${agreement.text}${eol}`;
       const fix: Fix = section
-        ? { title: 'Carry this agreement forward into Agreements', edits: [{ start: section.contentEnd, end: section.contentEnd, newText: carryAt(section.contentEnd, eol, section.headingPlace.end.offset) + line.trimEnd() }] }
+        ? { title: 'Carry this agreement forward into Agreements', edits: [{ start: section.contentEnd, end: section.contentEnd, newText: carried(note, section, line.trimEnd()) }] }
         : { title: 'Add an Agreements section with this agreement', edits: [{ start: note.text.length, end: note.text.length, newText: `${leadingBreak(note, note.text.length)}## Agreements${eol}${eol}${line}` }] };
       report({
         reason: `Last session (${previous.date}) ended with an open agreement that this note does not revisit: “${agreement.text}”. Checking in on it, kept or not, keeps the promise visible for both of you.`,
@@ -51,7 +52,23 @@ export const agreementFollowUpRule: Rule = {
   },
 };
 
-/** Line break(s) before a carried item: directly after the last item, or after a blank line below the heading. */
-function carryAt(at: number, eol: string, headingEnd: number): string {
-  return at === headingEnd ? eol + eol : eol;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
+/**
+ * A carried item with the line breaks around it: directly after a last list item, else after a blank
+ * line (below the heading, or after a paragraph or an HTML block, which would otherwise swallow it).
+ * A blank line follows it when text follows at once, so that text is not read as part of the item.
+ * A code fence or HTML comment left open at the end of the note is closed first.
+ */
+function carried(note: Note, section: AgreementsSection, item: string): string {
+  const eol = note.lines.eol;
+  const at = section.contentEnd;
+  const rest = note.text.slice(at);
+  const close = note.openAtEnd !== undefined && rest.trim() === '' ? note.openAtEnd : undefined;
+  const lastLine = note.text.slice(note.lines.lineStart(note.lines.point(at).line), at);
+  let before = eol + eol;
+  if (close) before = eol + close + eol + eol;
+  else if (at !== section.headingPlace.end.offset && LIST_ITEM.test(lastLine)) before = eol;
+  const after = /^[ \t]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|$)|$)/.test(rest) ? '' : eol;
+  return before + item + after;
 }

@@ -43,7 +43,7 @@ export const missingMarkerSectionRule: Rule = {
       return { start: at, end: at, newText: leadingBreak(note, at) + markerSkeleton(m, depth, eol) };
     };
     const all: Fix | undefined = missing.length > 1
-      ? { title: `Add all ${missing.length} missing marker sections`, edits: mergeInsertions(missing.map(editFor)) }
+      ? { title: `Add all ${missing.length} missing marker sections`, edits: mergeInsertions(missing.map(editFor), (at) => leadingBreak(note, at).length) }
       : undefined;
     for (const marker of missing) {
       const skeleton = markerSkeleton(marker, depth, eol);
@@ -58,12 +58,12 @@ export const missingMarkerSectionRule: Rule = {
 };
 
 /** Several insertions at the same offset must become one edit, in framework order. */
-function mergeInsertions(edits: { start: number; end: number; newText: string }[]) {
+function mergeInsertions(edits: { start: number; end: number; newText: string }[], leadLength: (at: number) => number) {
   const byOffset = new Map<number, string>();
   for (const e of edits) {
     const prev = byOffset.get(e.start);
     // Only the first block at an offset needs the leading break; later ones follow a blank line.
-    byOffset.set(e.start, prev === undefined ? e.newText : prev + e.newText.replace(/^(\r?\n)+/, ''));
+    byOffset.set(e.start, prev === undefined ? e.newText : prev + e.newText.slice(leadLength(e.start)));
   }
   return [...byOffset].map(([start, newText]) => ({ start, end: start, newText }));
 }

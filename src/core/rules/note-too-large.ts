@@ -1,4 +1,5 @@
 import { noteAnchor } from '../note/anchors';
+import { MAX_NESTING } from '../note/parse';
 import type { Rule } from './types';
 
 const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
@@ -11,7 +12,7 @@ const LONG = 'We went through the week, day by day, in her own words.\n'.repeat(
  */
 export const noteTooLargeRule: Rule = {
   id: 'note-too-large',
-  description: 'Says when a note was too large to check fully (beyond `max_note_size_kb`, or over the time budget), so silence never hides unchecked text.',
+  description: 'Says when a note was too large to check fully (beyond `max_note_size_kb`, nested too deeply, or over the time budget), so silence never hides unchecked text.',
   defaultSeverity: 'info',
   fixable: false,
   examples: [
@@ -24,6 +25,17 @@ export const noteTooLargeRule: Rule = {
       const total = Math.round(note.text.length / 1024);
       report({
         reason: `This note is ${total} KB, more than Coach Notes reads in one go, so only its first ${kb} KB were checked. Splitting it into session-sized notes gets every part checked (the limit is \`max_note_size_kb\` in .coach/config.yaml).`,
+        place: noteAnchor(note),
+      });
+    }
+    if (note.unparsed === 'too-deep') {
+      report({
+        reason: `This note is too deeply nested to check: quotes, lists or emphasis sit inside one another more than ${MAX_NESTING} levels deep, so only its frontmatter was checked. Flattening the nesting gets the rest of the note checked; the other notes were checked as usual.`,
+        place: noteAnchor(note),
+      });
+    } else if (note.unparsed === 'parser-error') {
+      report({
+        reason: 'Coach Notes could not read the Markdown of this note, so only its frontmatter was checked. The other notes were checked as usual.',
         place: noteAnchor(note),
       });
     }

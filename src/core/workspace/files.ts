@@ -23,14 +23,19 @@ export async function findNotes(paths: readonly string[]): Promise<{ files: stri
     try {
       const info = await stat(abs);
       if (info.isDirectory()) {
-        for (const f of await glob(NOTE_GLOB, { cwd: abs, absolute: true, followSymbolicLinks: false, ignore: IGNORED, dot: false })) files.add(resolve(f));
-      } else files.add(abs);
+        for (const f of await glob(NOTE_GLOB, { cwd: abs, absolute: true, followSymbolicLinks: false, ignore: IGNORED, dot: false, expandDirectories: false })) files.add(resolve(f));
+      } else if (info.isFile()) files.add(abs);
+      // A named pipe or device would block the read forever.
+      else problems.push({ path: p, message: NOT_A_FILE });
     } catch (error) {
       problems.push({ path: p, message: describeFsError(error) });
     }
   }
   return { files: [...files].sort(), problems };
 }
+
+/** For paths that are neither a folder nor a regular file (a named pipe, a device, a socket). */
+export const NOT_A_FILE = 'This is not a regular file (perhaps a named pipe or a device), so it was not read.';
 
 export interface NoteFile {
   path: string;

@@ -1,0 +1,793 @@
+// The benchmark suite: `npm run bench` (builds first). Prints every figure as a median over
+// repeats, beside a baseline measured in the same process on the same bytes, with its target and
+// a ✓/✗ verdict; then writes bench/results.json and bench/results.md. See bench/README.md.
+//
+// Options: --only=1,5   run only these figure groups (results are then not saved).
+//          --reps10k=3  repeat the 10k-note figures (2.2, 6); one run by default.
+//          --no-indexer run as if the workspace indexer did not exist (results are then not saved).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { lintText } from '../src/core/engine/lint';
+import { loadSetup, type EngineSetup } from '../src/core/engine/setup';
+import { buildReport } from '../src/core/report/build';
+import { parseWith } from '../src/core/workspace/batch';
+import { findNotes, type NoteFile } from '../src/core/workspace/files';
+import { NoteIndex } from '../src/core/workspace/index';
+import { summarize } from '../src/core/workspace/summary';
+import { clientsOf, CORPUS_ROOT, ensureSet, Random, singleNote, type CorpusSet } from './corpus';
+
+type Indexer = typeof import('../src/core/indexer/index');
+
+const ROOT = resolve(__dirname, '..');
+const WORKER_SCRIPT = join(ROOT, 'dist', 'index-worker.js');
+const EXTENSION_BUNDLE = join(ROOT, 'dist', 'extension.js');
+const SEED_1K = 1000;
+const SEED_10K = 10000;
+const PENDING = 'pending (indexWorkspace not available)';
+
+// ── Measuring ───────────────────────────────────────────────────────────────────────────────────
+
+const gcFn = (globalThis as { gc?: (options?: { type: 'major' | 'minor' }) => void }).gc;
+const gc = () => gcFn?.();
+/** A scavenge of the young generation only: clears one measurement's short-lived garbage before the next. */
+const minorGc = () => gcFn?.({ type: 'minor' });
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: readonly number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] as number;
+}
+
+/** One measurement: wall-clock ms, and CPU ms of the whole process (all threads) over the same span. */
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+
+function measureSync(fn: () => void): Sample {
+  gc();
+  const c = process.cpuUsage();
+  const t = performance.now();
+  fn();
+  return { wall: performance.now() - t, cpu: cpuMs(c) };
+}
+
+async function measureAsync(fn: () => Promise<unknown>): Promise<Sample> {
+  gc();
+  const c = process.cpuUsage();
+  const t = performance.now();
+  await fn();
+  return { wall: performance.now() - t, cpu: cpuMs(c) };
+}
+
+const wallOf = (samples: readonly Sample[] | undefined) => median((samples ?? []).map((s) => s.wall));
+const cpuOf = (samples: readonly Sample[] | undefined) => median((samples ?? []).map((s) => s.cpu));
+
+/** Runs each named measurement `reps` times, interleaved so drift hits them all alike. */
+async function interleaved(reps: number, runs: Record<string, () => Promise<Sample> | Sample>): Promise<Record<string, Sample[]>> {
+  const out: Record<string, Sample[]> = {};
+  for (const key of Object.keys(runs)) out[key] = [];
+  for (let r = 0; r < reps; r++) {
+    for (const [key, run] of Object.entries(runs)) (out[key] as Sample[]).push(await run());
+  }
+  return out;
+}
+
+/**
+ * `reps` passes over `files`; each pass is measured chunk by chunk, every measurement taking its
+ * turn on a chunk before the next chunk (in rotating order), so a burst of load on a shared machine
+ * hits them all alike. A scavenge before each chunk keeps one library's young garbage from being
+ * collected in another's time. A sample is the sum over one pass.
+ */
+function chunked(reps: number, files: readonly NoteFile[], size: number, runs: Record<string, (file: NoteFile) => void>): Record<string, Sample[]> {
+  const keys = Object.keys(runs);
+  const out: Record<string, Sample[]> = Object.fromEntries(keys.map((k) => [k, []]));
+  for (let r = 0; r < reps; r++) {
+    gc();
+    const total: Record<string, Sample> = Object.fromEntries(keys.map((k) => [k, { wall: 0, cpu: 0 }]));
+    for (let i = 0, turn = 0; i < files.length; i += size, turn++) {
+      const slice = files.slice(i, i + size);
+      for (let j = 0; j < keys.length; j++) {
+        const key = keys[(j + turn) % keys.length] as string;
+        const run = runs[key] as (file: NoteFile) => void;
+        const sum = total[key] as Sample;
+        minorGc();
+        const c = process.cpuUsage();
+        const t = performance.now();
+        for (const f of slice) run(f);
+        sum.wall += performance.now() - t;
+        sum.cpu += cpuMs(c);
+      }
+    }
+    for (const k of keys) (out[k] as Sample[]).push(total[k] as Sample);
+  }
+  return out;
+}
+
+// ── Figures ─────────────────────────────────────────────────────────────────────────────────────
+
+interface Target {
+  /** What the target applies to: the figure's own value or its ratio to the baseline. */
+  on: 'value' | 'ratio';
+  op: '<=' | '>=';
+  limit: number;
+  text: string;
+}
+
+interface Figure {
+  id: string;
+  name: string;
+  /** null while pending. */
+  value: number | null;
+  unit: string;
+  display: string;
+  n?: number;
+  baseline?: { name: string; value: number; unit: string; display: string };
+  /** `cpu`: the same ratio in process CPU time, a cross-check that machine load hardly moves. */
+  ratio?: { value: number; display: string; meaning: string; cpu?: number };
+  target?: Target;
+  pass: boolean | null;
+  note?: string;
+}
+
+const figures: Figure[] = [];
+
+const fmt = (x: number, digits = 3) => (x >= 100 ? x.toFixed(0) : Number(x.toPrecision(digits)).toString());
+const ms = (x: number) => `${fmt(x)} ms`;
+const mbs = (x: number) => `${x.toFixed(2)} MB/s`;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const times = (x: number) => `${fmt(x)}×`;
+
+function add(f: Omit<Figure, 'pass'>): Figure {
+  let pass: boolean | null = null;
+  if (f.target && f.value !== null) {
+    const x = f.target.on === 'value' ? f.value : f.ratio?.value;
+    if (x !== undefined) pass = f.target.op === '<=' ? x <= f.target.limit : x >= f.target.limit;
+  }
+  const figure: Figure = { ...f, pass };
+  figures.push(figure);
+  printFigure(figure);
+  return figure;
+}
+
+function pending(id: string, name: string, target: Target | undefined, note = PENDING): void {
+  add({ id, name, value: null, unit: '', display: note, ...(target ? { target } : {}), note });
+}
+
+const verdict = (f: Figure) => (f.pass === null ? (f.target ? '…' : '') : f.pass ? '✓' : '✗');
+const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s + ' '.repeat(n - s.length));
+const COL = { id: 6, name: 54, value: 12, baseline: 40, ratio: 34, target: 15 };
+
+function printFigure(f: Figure): void {
+  const name = f.n !== undefined ? `${f.name} (n=${f.n})` : f.name;
+  if (f.value === null) {
+    console.log(`  ${pad(f.id, 6)}${pad(name, COL.name)}${f.display}${f.target ? `   target ${f.target.text}` : ''}`);
+    return;
+  }
+  const base = f.baseline ? `${f.baseline.name} ${f.baseline.display}` : '';
+  const ratio = f.ratio ? `${f.ratio.display} ${f.ratio.meaning}${f.ratio.cpu !== undefined ? ` (CPU ${times(f.ratio.cpu)})` : ''}` : '';
+  console.log(`  ${pad(f.id, COL.id)}${pad(name, COL.name)}${pad(f.display, COL.value)}${pad(base, COL.baseline)}${pad(ratio, COL.ratio)}${pad(f.target ? f.target.text : '', COL.target)}${verdict(f)}`.trimEnd());
+  if (f.note) console.log(`        ${f.note}`);
+}
+
+function heading(title: string): void {
+  console.log(`\n${title}`);
+}
+
+// ── Corpus ──────────────────────────────────────────────────────────────────────────────────────
+
+interface Loaded {
+  set: CorpusSet;
+  setup: EngineSetup;
+  files: NoteFile[];
+  bytes: number;
+}
+
+function load(set: CorpusSet): Loaded {
+  const files = set.files.map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+  return { set, setup: loadSetup({ root: set.dir }), files, bytes: set.manifest.bytes };
+}
+
+function workspaceOf(loaded: Loaded): NoteIndex {
+  const index = new NoteIndex();
+  for (const file of loaded.files) index.set(summarize(parseWith(loaded.setup, file), loaded.setup));
+  return index;
+}
+
+// ── 1. Lint throughput ──────────────────────────────────────────────────────────────────────────
+
+const parser = unified().use(remarkParse);
+
+const mbps = (bytes: number, t: number) => bytes / 1e6 / (t / 1000);
+const lintOf = (set: Loaded, workspace: NoteIndex) => (f: NoteFile) => void lintText(f.text, f.path, set.setup, { workspace });
+
+/** 1a: lint vs bare remark-parse. Returns lint's MB/s, for the note under 1c. */
+function lintVsParse(set: Loaded, workspace: NoteIndex): number {
+  heading(`1. Full lint throughput: ${set.files.length.toLocaleString('en')} notes, ${mb(set.bytes)}, one note at a time, no cache`);
+  const files = set.files;
+  const lint = lintOf(set, workspace);
+  const parse = (f: NoteFile) => void parser.parse(f.text);
+  // Warm-up on a tenth of the notes, so the JIT has seen the code.
+  chunked(1, files.slice(0, 100), 50, { parse, lint });
+  const reps = 5;
+  const r = chunked(reps, files, 50, { parse, lint });
+  const tLint = wallOf(r.lint);
+  const tParse = wallOf(r.parse);
+  add({
+    id: '1a', name: 'lintText, all rules, vs bare remark-parse', n: reps,
+    value: mbps(set.bytes, tLint), unit: 'MB/s', display: mbs(mbps(set.bytes, tLint)),
+    baseline: { name: 'remark-parse', value: mbps(set.bytes, tParse), unit: 'MB/s', display: mbs(mbps(set.bytes, tParse)) },
+    ratio: { value: tLint / tParse, display: times(tLint / tParse), meaning: 'time/byte', cpu: cpuOf(r.lint) / cpuOf(r.parse) },
+    target: { on: 'ratio', op: '<=', limit: 1.25, text: '≤ 1.25×' },
+  });
+  console.log('        1b (markdownlint) and 1c (alex) run at the end: once they have run, micromark parsing is slower for the rest of the process.');
+  return mbps(set.bytes, tLint);
+}
+
+/**
+ * 1b and 1c, run last: markdownlint and alex share micromark modules with remark-parse (alex also
+ * fills the heap), and once they have run, every later parse in this process is slower (by ~50%
+ * after alex on this machine), which would distort figures 2–6.
+ */
+async function lintVsOthers(set: Loaded, workspace: NoteIndex, lintBefore: number | undefined): Promise<void> {
+  heading('1. (continued) Lint throughput against markdownlint and alex, measured last');
+  const { lint: markdownlint } = await import('markdownlint/sync');
+  const { markdown: alex } = await import('alex');
+  const files = set.files;
+  const lint = lintOf(set, workspace);
+  const mdl = (f: NoteFile) => void markdownlint({ strings: { [f.path]: f.text } });
+  const alexRun = (f: NoteFile) => void alex(f.text);
+
+  chunked(1, files.slice(0, 100), 50, { lint, mdl });
+  const reps = 5;
+  const r = chunked(reps, files, 50, { lint, markdownlint: mdl });
+  const tLint = wallOf(r.lint);
+  const tMdl = wallOf(r.markdownlint);
+  add({
+    id: '1b', name: 'lintText vs markdownlint (default rules)', n: reps,
+    value: mbps(set.bytes, tLint), unit: 'MB/s', display: mbs(mbps(set.bytes, tLint)),
+    baseline: { name: 'markdownlint', value: mbps(set.bytes, tMdl), unit: 'MB/s', display: mbs(mbps(set.bytes, tMdl)) },
+    ratio: { value: tMdl / tLint, display: times(tMdl / tLint), meaning: 'faster', cpu: cpuOf(r.markdownlint) / cpuOf(r.lint) },
+    target: { on: 'ratio', op: '>=', limit: 1.5, text: '≥ 1.5×' },
+  });
+
+  // alex is slow: a fixed 15% subset (150 of 1,000 notes), lint measured again on the same subset.
+  const subset = files.filter((_, i) => i % 20 < 3);
+  const subsetBytes = subset.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  chunked(1, subset.slice(0, 20), 10, { lint, alex: alexRun });
+  const alexReps = 3;
+  const ra = chunked(alexReps, subset, 10, { lint, alex: alexRun });
+  const tl = wallOf(ra.lint);
+  const ta = wallOf(ra.alex);
+  const alexMbps = mbps(subsetBytes, ta);
+  add({
+    id: '1c', name: `lintText vs alex (${subset.length}-note subset, ${mb(subsetBytes)})`, n: alexReps,
+    value: mbps(subsetBytes, tl), unit: 'MB/s', display: mbs(mbps(subsetBytes, tl)),
+    baseline: { name: 'alex', value: alexMbps, unit: 'MB/s', display: mbs(alexMbps) },
+    ratio: { value: ta / tl, display: times(ta / tl), meaning: 'faster', cpu: cpuOf(ra.alex) / cpuOf(ra.lint) },
+    target: { on: 'ratio', op: '>=', limit: 10, text: '≥ 10×' },
+    ...(lintBefore !== undefined ? { note: `lint slows once alex has run in the process; with 1a's lint speed (${mbs(lintBefore)}, before alex) the ratio would be ${times(lintBefore / alexMbps)}` } : {}),
+  });
+}
+
+// ── 2–4, 7. Workspace index ─────────────────────────────────────────────────────────────────────
+
+async function loadIndexer(): Promise<Indexer | undefined> {
+  try {
+    const mod = (await import('../src/core/indexer/index')) as Partial<Indexer>;
+    if (typeof mod.indexWorkspace === 'function' && typeof mod.updateNote === 'function') return mod as Indexer;
+  } catch {
+    // Not written yet: the figures that need it print as pending.
+  }
+  return undefined;
+}
+
+type IndexResult = Awaited<ReturnType<Indexer['indexWorkspace']>>;
+
+interface ColdResult {
+  /** Median ms, main thread. */
+  single: number;
+  /** Median ms of the read + remark-parse floor, wall and CPU. */
+  floor: number;
+  floorCpu: number;
+  /** The last main-thread result (built with the cache folder, when one was given; not yet saved). */
+  last: IndexResult;
+}
+
+const T_INDEX: Target = { on: 'ratio', op: '<=', limit: 1.3, text: '≤ 1.3×' };
+const T_WORKERS: Target = { on: 'ratio', op: '<=', limit: 0.75, text: '≤ 0.75×' };
+const T_GROWTH: Target = { on: 'value', op: '<=', limit: 11, text: '≤ 11×' };
+
+/**
+ * Cold index of a set: the read + remark-parse floor, the main thread and 2 workers, interleaved.
+ * With `cacheDir`, the main-thread runs use it (still cold: nothing is saved until the caller
+ * calls save() on the returned result), so the warm-start figure needs no extra cold run.
+ */
+async function coldIndex(indexer: Indexer | undefined, set: Loaded, label: string, reps: number, id: string, cacheDir?: string): Promise<ColdResult | undefined> {
+  if (!indexer) {
+    pending(`${id}a`, `cold index ${label}, main thread, vs read + remark-parse`, T_INDEX);
+    pending(`${id}b`, `cold index ${label}, 2 workers, vs main thread`, T_WORKERS);
+    return undefined;
+  }
+  const dir = set.set.dir;
+  const expected = set.files.length;
+  const check = (result: IndexResult) => {
+    const { stats } = result;
+    if (stats.files !== expected || stats.parsed !== expected) throw new Error(`indexWorkspace saw ${stats.files} files and parsed ${stats.parsed}; expected ${expected} (cold)`);
+    return result;
+  };
+  const workersReady = existsSync(WORKER_SCRIPT);
+  let last: IndexResult | undefined;
+  const runs: Record<string, () => Promise<Sample>> = {
+    floor: () => measureAsync(async () => {
+      const found = await findNotes([dir]);
+      for (const f of found.files) parser.parse(readFileSync(f, 'utf8'));
+    }),
+    single: () => {
+      last = undefined;
+      return measureAsync(async () => {
+        last = check(await indexer.indexWorkspace([dir], { root: dir, workers: 0, setup: set.setup, ...(cacheDir ? { cacheDir } : {}) }));
+      });
+    },
+  };
+  if (workersReady) runs.workers = () => measureAsync(async () => check(await indexer.indexWorkspace([dir], { root: dir, workers: 2, setup: set.setup, workerScript: WORKER_SCRIPT })));
+  const r = await interleaved(reps, runs);
+  const floor = wallOf(r.floor);
+  const single = wallOf(r.single);
+  add({
+    id: `${id}a`, name: `cold index ${label}, main thread (workers: 0)`, n: reps,
+    value: single, unit: 'ms', display: ms(single),
+    baseline: { name: 'read + remark-parse', value: floor, unit: 'ms', display: ms(floor) },
+    ratio: { value: single / floor, display: times(single / floor), meaning: 'time', cpu: cpuOf(r.single) / cpuOf(r.floor) },
+    target: T_INDEX,
+  });
+  if (workersReady) {
+    const w = wallOf(r.workers);
+    add({
+      id: `${id}b`, name: `cold index ${label}, 2 worker threads`, n: reps,
+      value: w, unit: 'ms', display: ms(w),
+      baseline: { name: 'main thread', value: single, unit: 'ms', display: ms(single) },
+      ratio: { value: w / single, display: times(w / single), meaning: 'wall time', cpu: cpuOf(r.workers) / cpuOf(r.single) },
+      target: T_WORKERS,
+    });
+  } else pending(`${id}b`, `cold index ${label}, 2 workers, vs main thread`, T_WORKERS, 'pending (dist/index-worker.js not built)');
+  if (!last) throw new Error('no index was built');
+  return { single, floor, floorCpu: cpuOf(r.floor), last };
+}
+
+/** Bytes of every file under a folder (the cache folder is the bench's own temporary one). */
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+interface MemoryResult {
+  pending: boolean;
+  files?: number;
+  heapBefore?: number;
+  heapAfter?: number;
+  rssBefore?: number;
+  maxRSS?: number;
+}
+
+const BENCH_OUT = join(ROOT, 'dist', 'bench');
+const COMMON_BUILD = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'silent',
+  // As scripts/build.mjs: some ESM dependencies read import.meta.url, which a CommonJS bundle lacks.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+} as const;
+
+/**
+ * bench/index-memory.ts, bundled like the shipped code so the child's memory is not the tsx
+ * loader's. It goes in dist/bench/, where the built-in data (frameworks/, lexicons/) is found above.
+ */
+async function memoryChild(): Promise<string> {
+  const outfile = join(BENCH_OUT, 'index-memory.js');
+  await esbuild.build({ ...COMMON_BUILD, entryPoints: [join(__dirname, 'index-memory.ts')], outfile });
+  return outfile;
+}
+
+/** Indexes a set in a fresh child process (main thread), for heap and peak RSS free of the bench's own data. */
+function memoryOf(child: string, dir: string): MemoryResult {
+  const run = spawnSync(process.execPath, ['--expose-gc', child, dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`bench/index-memory.ts failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as MemoryResult;
+}
+
+async function warmStart(indexer: Indexer | undefined, set: Loaded, cold: ColdResult | undefined, cacheDir: string): Promise<IndexResult | undefined> {
+  heading(`3. Warm start: ${set.files.length.toLocaleString('en')} notes again, same cache folder, nothing changed`);
+  const T_WARM: Target = { on: 'ratio', op: '<=', limit: 0.05, text: '≤ 5%' };
+  if (!indexer || !cold) {
+    pending('3', 'warm start 10k vs cold', T_WARM);
+    return undefined;
+  }
+  const dir = set.set.dir;
+  const options = { root: dir, workers: 0, setup: set.setup, cacheDir };
+  const save = (
+    await measureAsync(async () => {
+      await cold.last.save();
+    })
+  ).wall;
+  const cacheBytes = folderBytes(cacheDir);
+  const reps = 5;
+  let last = cold.last;
+  const r = await interleaved(reps, {
+    warm: () => measureAsync(async () => {
+      last = await indexer.indexWorkspace([dir], options);
+      if (last.stats.fromCache !== set.files.length) throw new Error(`warm start reused ${last.stats.fromCache} of ${set.files.length} notes`);
+    }),
+  });
+  const warm = wallOf(r.warm);
+  add({
+    id: '3', name: 'warm start 10k (all from cache)', n: reps,
+    value: warm, unit: 'ms', display: ms(warm),
+    baseline: { name: 'cold, main thread', value: cold.single, unit: 'ms', display: ms(cold.single) },
+    ratio: { value: warm / cold.single, display: `${((100 * warm) / cold.single).toFixed(1)}%`, meaning: 'of cold' },
+    target: T_WARM,
+    note: `cache ${mb(cacheBytes)} in the cache folder, written once by save() in ${ms(save)} (in neither figure); fromCache ${last.stats.fromCache}/${last.stats.files}`,
+  });
+  return last;
+}
+
+async function incremental(indexer: Indexer | undefined, set: Loaded, built: IndexResult | undefined): Promise<void> {
+  heading('4. Incremental update after one note changes (updateNote on a rewritten ~3 KB note)');
+  const T_INC: Target = { on: 'value', op: '<=', limit: 15, text: '≤ 15 ms' };
+  if (!indexer || !built) {
+    pending('4a', 'updateNote p50', undefined);
+    pending('4b', 'updateNote p95', T_INC);
+    return;
+  }
+  // 50 notes nearest 3 KB, from different clients.
+  const sized = set.files.map((f) => ({ path: f.path, text: f.text, size: Buffer.byteLength(f.text), client: basename(dirname(f.path)) }));
+  sized.sort((a, b) => Math.abs(a.size - 3072) - Math.abs(b.size - 3072) || (a.path < b.path ? -1 : 1));
+  const chosen: typeof sized = [];
+  const clients = new Set<string>();
+  for (const s of sized) {
+    if (chosen.length >= 50) break;
+    if (clients.has(s.client)) continue;
+    clients.add(s.client);
+    chosen.push(s);
+  }
+  const { index, setup, entries } = built;
+  // Five warm-up edits on other notes (not counted), then one edit of each chosen note.
+  const warmUp = sized.filter((s) => !chosen.includes(s)).slice(0, 5);
+  const touched: typeof sized = [];
+  const samples: number[] = [];
+  try {
+    for (const s of [...warmUp, ...chosen]) {
+      // A small edit: a few words at the end of the first paragraph after the frontmatter.
+      const body = s.text.indexOf('\n---\n', 4) + 5;
+      const at = s.text.indexOf('\n\n', body + 1);
+      touched.push(s);
+      writeFileSync(s.path, `${s.text.slice(0, at)} Noted later.${s.text.slice(at)}`);
+      // No forced GC before a latency sample: V8 would then sweep the big heap lazily inside the sample.
+      const t = performance.now();
+      await indexer.updateNote(index, setup, s.path, entries);
+      if (chosen.includes(s)) samples.push(performance.now() - t);
+    }
+  } finally {
+    for (const s of touched) writeFileSync(s.path, s.text);
+  }
+  const sizes = chosen.map((c) => c.size);
+  const note = `${chosen.length} notes of ${fmt(Math.min(...sizes) / 1024)}–${fmt(Math.max(...sizes) / 1024)} KB, one per client; originals restored afterwards`;
+  add({ id: '4a', name: 'updateNote p50', n: samples.length, value: median(samples), unit: 'ms', display: ms(median(samples)) });
+  add({ id: '4b', name: 'updateNote p95', n: samples.length, value: percentile(samples, 95), unit: 'ms', display: ms(percentile(samples, 95)), target: T_INC, note });
+}
+
+// ── 5. Keystroke latency ────────────────────────────────────────────────────────────────────────
+
+function keystrokes(set: Loaded, workspace: NoteIndex): void {
+  heading('5. Keystroke lint latency: lintText after one-character edits (cross-note rules on, 1k workspace)');
+  const client = clientsOf(SEED_1K, 60)[0];
+  if (!client) throw new Error('no client');
+  const dir = join(CORPUS_ROOT, 'keystroke');
+  mkdirSync(dir, { recursive: true });
+  const cases = [
+    { ids: ['5a', '5b'], label: '3 KB note', size: 3 * 1024, iterations: 100, warm: 10, limit: 5 },
+    { ids: ['5c', '5d'], label: '300 KB note', size: 300 * 1024, iterations: 20, warm: 3, limit: 250 },
+  ];
+  for (const c of cases) {
+    let text = singleNote(SEED_1K, c.size, client, 99);
+    const path = join(dir, `${client.slug}-${c.size >= 100_000 ? '300k' : '3k'}.coach.md`);
+    writeFileSync(path, text);
+    const bytes = Buffer.byteLength(text);
+    const rng = new Random(c.size);
+    const body = text.indexOf('\n---\n', 4) + 5;
+    const samples: number[] = [];
+    let first = 0;
+    for (let i = 0; i < c.warm + c.iterations; i++) {
+      const at = rng.int(body, text.length - 1);
+      text = text.slice(0, at) + rng.pick(['e', 't', 'a', 'o', ' ', 'n', 's']) + text.slice(at);
+      const t = performance.now();
+      lintText(text, path, set.setup, { workspace });
+      const dt = performance.now() - t;
+      if (i === 0) first = dt;
+      if (i >= c.warm) samples.push(dt);
+    }
+    const target: Target = { on: 'value', op: '<=', limit: c.limit, text: `≤ ${c.limit} ms` };
+    add({ id: c.ids[0] as string, name: `${c.label} (${fmt(bytes / 1024)} KB) p50`, n: samples.length, value: median(samples), unit: 'ms', display: ms(median(samples)) });
+    add({ id: c.ids[1] as string, name: `${c.label} (${fmt(bytes / 1024)} KB) p95`, n: samples.length, value: percentile(samples, 95), unit: 'ms', display: ms(percentile(samples, 95)), target, note: `first lint of the note (warm-up, nothing of it cached yet): ${ms(first)}` });
+  }
+}
+
+// ── 6. Report ───────────────────────────────────────────────────────────────────────────────────
+
+async function report(set: Loaded, reps: number, floor: Sample | undefined): Promise<void> {
+  heading('6. Quarterly report for 2026-Q2 of the 10k workspace (buildReport, files already read)');
+  const quarter = { year: 2026, q: 2 as const };
+  let inQuarter = 0;
+  const runs: Record<string, () => Sample> = {
+    report: () => measureSync(() => {
+      inQuarter = buildReport(set.files, set.setup, { quarter, root: set.set.dir }).notes.length;
+    }),
+  };
+  // The floor is figure 2.2's read + remark-parse of the same files, unless that did not run.
+  if (floor === undefined) {
+    runs.floor = () => measureSync(() => {
+      for (const f of set.files) parser.parse(f.text);
+    });
+  }
+  const r = await interleaved(reps, runs);
+  const t = wallOf(r.report);
+  const p = floor?.wall ?? wallOf(r.floor);
+  const pCpu = floor?.cpu ?? cpuOf(r.floor);
+  add({
+    id: '6', name: `buildReport 2026-Q2, ${inQuarter.toLocaleString('en')} notes in quarter`, n: reps,
+    value: t, unit: 'ms', display: ms(t),
+    baseline: { name: floor === undefined ? 'remark-parse of all 10k' : 'read + remark-parse of all 10k', value: p, unit: 'ms', display: ms(p) },
+    ratio: { value: t / p, display: times(t / p), meaning: 'time', cpu: cpuOf(r.report) / pCpu },
+    note: 'no target; buildReport lints every note of the workspace (both quarters need every summary)',
+  });
+}
+
+// ── 8. Bundle ───────────────────────────────────────────────────────────────────────────────────
+
+/** Every top-level name of the `vscode` API, read from @types/vscode, for the stub below. */
+function vscodeNames(): string[] {
+  const dts = readFileSync(join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+  const names = new Set<string>();
+  for (const m of dts.matchAll(/^\t?export (?:class|enum|namespace|function|const|let|var) (\w+)/gm)) if (m[1]) names.add(m[1]);
+  return [...names];
+}
+
+/**
+ * Time to require a bundle in a fresh Node process. `vscode` is stubbed: every API name from
+ * @types/vscode answers with a proxy that takes any property path (vscode.DiagnosticSeverity.Error …)
+ * and can be called, constructed or extended.
+ */
+function requireTime(bundle: string, names: readonly string[]): number {
+  const script = [
+    "const Module = require('node:module');",
+    'const stub = new Proxy(function () {}, {',
+    "  get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => 0 : stub),",
+    '  apply: () => stub,',
+    '  construct: () => stub,',
+    '});',
+    `const vscode = Object.fromEntries(${JSON.stringify(names)}.map((name) => [name, stub]));`,
+    'const load = Module._load;',
+    "Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };",
+    'const t = process.hrtime.bigint();',
+    `require(${JSON.stringify(bundle)});`,
+    'process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));',
+  ].join('\n');
+  const child = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`requiring ${bundle} failed: ${child.stderr}`);
+  return Number(child.stdout);
+}
+
+async function bundle(): Promise<void> {
+  heading('8. Extension bundle: size and time to require it in a fresh Node process (vscode stubbed)');
+  const reps = 5;
+  const devSize = statSync(EXTENSION_BUNDLE).size;
+  const names = vscodeNames();
+  const dev = Array.from({ length: reps }, () => requireTime(EXTENSION_BUNDLE, names));
+  // The .vsix ships a minified build (scripts/build.mjs --production); build one aside to measure it too.
+  // It goes in dist/bench/ so the built-in data (frameworks/, lexicons/) is still found above it.
+  const prodFile = join(BENCH_OUT, 'extension.min.js');
+  await esbuild.build({ ...COMMON_BUILD, entryPoints: [join(ROOT, 'src', 'extension', 'main.ts')], outfile: prodFile, minify: true, external: ['vscode'] });
+  const prodSize = statSync(prodFile).size;
+  const prod = Array.from({ length: reps }, () => requireTime(prodFile, names));
+  add({ id: '8a', name: 'dist/extension.js size (npm run build, not minified)', value: devSize, unit: 'bytes', display: `${fmt(devSize / 1024)} KB` });
+  add({ id: '8b', name: 'require dist/extension.js', n: reps, value: median(dev), unit: 'ms', display: ms(median(dev)) });
+  add({ id: '8c', name: 'minified build size (as in the .vsix)', value: prodSize, unit: 'bytes', display: `${fmt(prodSize / 1024)} KB` });
+  add({ id: '8d', name: 'require the minified build', n: reps, value: median(prod), unit: 'ms', display: ms(median(prod)) });
+}
+
+// ── Machine, saving ─────────────────────────────────────────────────────────────────────────────
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function save(meta: Record<string, unknown>): void {
+  figures.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const results = { schemaVersion: 1, ...meta, figures };
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const m = meta.machine as ReturnType<typeof machine>;
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Commit \`${String(meta.commit).slice(0, 12)}\`${meta.dirty ? ' (with uncommitted changes)' : ''}, ${meta.date}. Machine: ${m.cpu}, ${m.cores} cores, ${m.memory}; Node ${m.node}; ${m.os}.`,
+    `Load average ${(meta.loadAverage as { start: number }).start} at start on ${m.cores} cores; total ${meta.totalSeconds} s.`,
+    `Corpus: synthetic notes from bench/corpus.ts (generator v${meta.generatorVersion}); 1k = ${meta.corpus1k}, 10k = ${meta.corpus10k}. Medians over n runs; baselines measured in the same process on the same bytes.`,
+    '',
+    '| # | Figure | Value | Baseline | Ratio | Target | |',
+    '|---|---|---|---|---|---|---|',
+    ...figures.map((f) =>
+      `| ${f.id} | ${cell(f.name)}${f.n !== undefined ? ` (n=${f.n})` : ''} | ${cell(f.display)} | ${f.baseline ? cell(`${f.baseline.name}: ${f.baseline.display}`) : ''} | ${f.ratio ? cell(`${f.ratio.display} ${f.ratio.meaning}${f.ratio.cpu !== undefined ? ` (CPU ${times(f.ratio.cpu)})` : ''}`) : ''} | ${f.target ? cell(f.target.text) : ''} | ${verdict(f)} |`),
+    '',
+    'Run `npm run bench` to reproduce; bench/README.md explains each figure.',
+    '',
+  ];
+  writeFileSync(join(__dirname, 'results.md'), lines.join('\n'));
+}
+
+// ── Main ────────────────────────────────────────────────────────────────────────────────────────
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+  const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
+  const want = (group: number) => !only || only.has(String(group));
+  const repsArg = process.argv.find((a) => a.startsWith('--reps10k='));
+  // The 10k figures (cold index, report) take tens of seconds per run on a 2-core machine: one run by default.
+  const reps10k = repsArg ? Math.max(1, Number(repsArg.slice('--reps10k='.length)) || 1) : 1;
+  const m = machine();
+  const commit = git(['rev-parse', 'HEAD']);
+  const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+  console.log('Coach Notes benchmark');
+  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memory} RAM; Node ${m.node}; ${m.os}`);
+  console.log(`Commit ${commit.slice(0, 12) || 'unknown'}${dirty ? ' (uncommitted changes)' : ''}; ${new Date().toISOString()}`);
+  const loadStart = os.loadavg()[0] ?? 0;
+  console.log(`Load average at start: ${loadStart.toFixed(2)} on ${m.cores} cores${loadStart > m.cores * 0.75 ? ' (busy machine: expect slower, noisier figures)' : ''}`);
+  if (!gcFn) console.log('(run with node --expose-gc for steadier figures: GC is not forced between runs)');
+
+  let t = performance.now();
+  const s1k = ensureSet('notes-1k', SEED_1K, 1000, 60);
+  const s10k = ensureSet('notes-10k', SEED_10K, 10000, 300);
+  const describe = (s: CorpusSet) => `${s.manifest.notes.toLocaleString('en')} notes, ${s.manifest.clients} clients, ${mb(s.manifest.bytes)} (avg ${fmt(s.manifest.bytes / s.manifest.notes / 1024)} KB), sha256 ${s.manifest.contentHash.slice(0, 12)}`;
+  console.log(`Corpus (bench/corpus/, ${s1k.generated || s10k.generated ? `generated in ${ms(performance.now() - t)}` : 'cached'}): 1k = ${describe(s1k)}; 10k = ${describe(s10k)}`);
+  t = performance.now();
+  const c1k = load(s1k);
+  const c10k = load(s10k);
+  const workspace1k = workspaceOf(c1k);
+  console.log(`Loaded the texts and the 1k workspace summaries in ${ms(performance.now() - t)} (not measured)`);
+
+  // --no-indexer: behave as before src/core/indexer existed (checks the pending paths).
+  const indexer = process.argv.includes('--no-indexer') ? undefined : await loadIndexer();
+  if (!indexer) console.log(`Note: src/core/indexer/index.ts does not export indexWorkspace/updateNote yet: figures 2–4 and 7 are ${PENDING}.`);
+  console.log(`\n  ${pad('#', COL.id)}${pad('figure', COL.name)}${pad('value', COL.value)}${pad('baseline (same process, same bytes)', COL.baseline)}${pad('ratio', COL.ratio)}target`);
+
+  const lintBefore = want(1) ? lintVsParse(c1k, workspace1k) : undefined;
+
+  let cold10k: ColdResult | undefined;
+  let mem1k: MemoryResult | undefined;
+  let mem10k: MemoryResult | undefined;
+  const cacheDir = mkdtempSync(join(os.tmpdir(), 'coach-notes-bench-cache-'));
+  try {
+    if (want(2)) {
+      heading('2. Cold workspace index (no cache), main thread and 2 worker threads');
+      const cold1k = await coldIndex(indexer, c1k, '1k', 5, '2.1');
+      cold10k = await coldIndex(indexer, c10k, '10k', reps10k, '2.2', cacheDir);
+      if (indexer) {
+        const child = await memoryChild();
+        mem1k = memoryOf(child, s1k.dir);
+        mem10k = memoryOf(child, s10k.dir);
+      }
+      const heap = (r?: MemoryResult) => (r && !r.pending && r.heapAfter !== undefined && r.heapBefore !== undefined ? r.heapAfter - r.heapBefore : undefined);
+      const h1 = heap(mem1k);
+      const h10 = heap(mem10k);
+      if (cold1k && cold10k) {
+        const ratio = cold10k.single / cold1k.single;
+        add({ id: '2.3a', name: 'growth 1k → 10k notes: cold index time', value: ratio, unit: '×', display: times(ratio), baseline: { name: 'notes', value: 10, unit: '×', display: `×10, bytes ×${fmt(s10k.manifest.bytes / s1k.manifest.bytes)}` }, target: T_GROWTH });
+      } else pending('2.3a', 'growth 1k → 10k notes: cold index time', T_GROWTH);
+      if (h1 !== undefined && h10 !== undefined) {
+        add({ id: '2.3b', name: 'growth 1k → 10k notes: index heap', value: h10 / h1, unit: '×', display: times(h10 / h1), baseline: { name: 'heap', value: h1, unit: 'bytes', display: `${mb(h1)} → ${mb(h10)}` }, target: T_GROWTH, note: 'heap measured in fresh child processes (figure 7)' });
+      } else pending('2.3b', 'growth 1k → 10k notes: index heap', T_GROWTH);
+    }
+    if (want(3) || want(4)) {
+      if (!cold10k && indexer) {
+        const options = { root: s10k.dir, workers: 0, setup: c10k.setup, cacheDir };
+        let last: IndexResult | undefined;
+        const { wall: single } = await measureAsync(async () => (last = await indexer.indexWorkspace([s10k.dir], options)));
+        if (last) cold10k = { single, floor: Number.NaN, floorCpu: Number.NaN, last };
+      }
+      const built = await warmStart(indexer, c10k, cold10k, cacheDir);
+      if (want(4)) await incremental(indexer, c10k, built);
+    }
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  const floor10k = cold10k && Number.isFinite(cold10k.floor) ? { wall: cold10k.floor, cpu: cold10k.floorCpu } : undefined;
+  cold10k = undefined;
+
+  if (want(5)) keystrokes(c1k, workspace1k);
+  if (want(6)) await report(c10k, reps10k, floor10k);
+
+  if (want(7)) {
+    heading('7. Memory of the 10k-note index (fresh child process, main thread, after a forced GC)');
+    const T_MEM: Target = { on: 'value', op: '<=', limit: 150, text: '≤ 150 MB' };
+    if (!indexer) {
+      pending('7a', 'heap held by the 10k index', T_MEM);
+      pending('7b', 'peak RSS while indexing 10k', T_MEM);
+    } else {
+      mem10k ??= memoryOf(await memoryChild(), s10k.dir);
+      const heap = (mem10k.heapAfter ?? 0) - (mem10k.heapBefore ?? 0);
+      add({ id: '7a', name: 'heap held by the 10k index (after − before)', value: heap / 1048576, unit: 'MB', display: mb(heap), baseline: { name: 'heap before', value: (mem10k.heapBefore ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.heapBefore ?? 0) }, target: T_MEM });
+      add({ id: '7b', name: 'peak RSS of a process indexing 10k notes', value: (mem10k.maxRSS ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.maxRSS ?? 0), baseline: { name: 'RSS before indexing', value: (mem10k.rssBefore ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.rssBefore ?? 0) }, target: T_MEM, note: 'a fresh Node process running bench/index-memory.ts bundled by esbuild (dist/bench/index-memory.js), workers: 0' });
+    }
+    const rss = process.resourceUsage().maxRSS * 1024;
+    add({ id: '7c', name: 'peak RSS of this whole bench process', value: rss / 1048576, unit: 'MB', display: mb(rss), note: 'info only: holds both corpora and the 1k summaries (markdownlint and alex are not loaded yet)' });
+  }
+
+  if (want(8)) await bundle();
+  if (want(1)) await lintVsOthers(c1k, workspace1k, lintBefore);
+
+  const total = performance.now() - started;
+  const failed = figures.filter((f) => f.pass === false).length;
+  const passed = figures.filter((f) => f.pass === true).length;
+  const open = figures.filter((f) => f.target && f.pass === null).length;
+  const loadEnd = os.loadavg()[0] ?? 0;
+  console.log(`\nTargets: ${passed} ✓, ${failed} ✗${open ? `, ${open} pending` : ''}. Total ${fmt(total / 1000)} s; load average ${loadStart.toFixed(2)} at start, ${loadEnd.toFixed(2)} at end.`);
+  if (only || !indexer) {
+    console.log(only ? '(--only: results not saved)' : '(no indexer: results not saved)');
+    return;
+  }
+  save({
+    date: new Date().toISOString(),
+    commit,
+    dirty,
+    machine: m,
+    generatorVersion: s1k.manifest.generatorVersion,
+    corpus1k: describe(s1k),
+    corpus10k: describe(s10k),
+    totalSeconds: Math.round(total / 1000),
+    loadAverage: { start: Number(loadStart.toFixed(2)), end: Number(loadEnd.toFixed(2)) },
+  });
+  console.log('Saved bench/results.json and bench/results.md.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
