@@ -6,7 +6,7 @@
 // missing or when the generator changed (GENERATOR_VERSION, or this file's source hash).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Bump when the generated notes change on purpose; the source hash catches the rest. */
 export const GENERATOR_VERSION = 1;
@@ -601,8 +601,4 @@ export function singleNote(seed: number, targetBytes: number, client: Client, se
 /** The clients of a set, regenerated from its seed (the first thing the set's generator draws). */
 export function clientsOf(seed: number, count: number): Client[] {
   return makeClients(new Random(seed), count);
-}
-
-export function relativeSlash(from: string, file: string): string {
-  return relative(from, file).split(sep).join('/');
 }

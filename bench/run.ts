@@ -217,18 +217,25 @@ const parser = unified().use(remarkParse);
 const mbps = (bytes: number, t: number) => bytes / 1e6 / (t / 1000);
 const lintOf = (set: Loaded, workspace: NoteIndex) => (f: NoteFile) => void lintText(f.text, f.path, set.setup, { workspace });
 
-/** 1a: lint vs bare remark-parse. Returns lint's MB/s, for the note under 1c. */
-function lintVsParse(set: Loaded, workspace: NoteIndex): number {
+/** 1a–1c: lint against bare remark-parse, markdownlint and alex, each measured beside lint. */
+async function lintThroughput(set: Loaded, workspace: NoteIndex): Promise<void> {
   heading(`1. Full lint throughput: ${set.files.length.toLocaleString('en')} notes, ${mb(set.bytes)}, one note at a time, no cache`);
+  const { lint: markdownlint } = await import('markdownlint/sync');
+  const { markdown: alex } = await import('alex');
   const files = set.files;
   const lint = lintOf(set, workspace);
   const parse = (f: NoteFile) => void parser.parse(f.text);
+  const mdl = (f: NoteFile) => void markdownlint({ strings: { [f.path]: f.text } });
+  const alexRun = (f: NoteFile) => void alex(f.text);
   // Warm-up on a tenth of the notes, so the JIT has seen the code.
-  chunked(1, files.slice(0, 100), 50, { parse, lint });
+  chunked(1, files.slice(0, 100), 50, { parse, lint, mdl });
+  chunked(1, files.slice(0, 20), 10, { alexRun });
+
   const reps = 5;
-  const r = chunked(reps, files, 50, { parse, lint });
+  const r = chunked(reps, files, 50, { parse, lint, markdownlint: mdl });
   const tLint = wallOf(r.lint);
   const tParse = wallOf(r.parse);
+  const tMdl = wallOf(r.markdownlint);
   add({
     id: '1a', name: 'lintText, all rules, vs bare remark-parse', n: reps,
     value: mbps(set.bytes, tLint), unit: 'MB/s', display: mbs(mbps(set.bytes, tLint)),
@@ -236,29 +243,6 @@ function lintVsParse(set: Loaded, workspace: NoteIndex): number {
     ratio: { value: tLint / tParse, display: times(tLint / tParse), meaning: 'time/byte', cpu: cpuOf(r.lint) / cpuOf(r.parse) },
     target: { on: 'ratio', op: '<=', limit: 1.25, text: '≤ 1.25×' },
   });
-  console.log('        1b (markdownlint) and 1c (alex) run at the end: once they have run, micromark parsing is slower for the rest of the process.');
-  return mbps(set.bytes, tLint);
-}
-
-/**
- * 1b and 1c, run last: markdownlint and alex share micromark modules with remark-parse (alex also
- * fills the heap), and once they have run, every later parse in this process is slower (by ~50%
- * after alex on this machine), which would distort figures 2–6.
- */
-async function lintVsOthers(set: Loaded, workspace: NoteIndex, lintBefore: number | undefined): Promise<void> {
-  heading('1. (continued) Lint throughput against markdownlint and alex, measured last');
-  const { lint: markdownlint } = await import('markdownlint/sync');
-  const { markdown: alex } = await import('alex');
-  const files = set.files;
-  const lint = lintOf(set, workspace);
-  const mdl = (f: NoteFile) => void markdownlint({ strings: { [f.path]: f.text } });
-  const alexRun = (f: NoteFile) => void alex(f.text);
-
-  chunked(1, files.slice(0, 100), 50, { lint, mdl });
-  const reps = 5;
-  const r = chunked(reps, files, 50, { lint, markdownlint: mdl });
-  const tLint = wallOf(r.lint);
-  const tMdl = wallOf(r.markdownlint);
   add({
     id: '1b', name: 'lintText vs markdownlint (default rules)', n: reps,
     value: mbps(set.bytes, tLint), unit: 'MB/s', display: mbs(mbps(set.bytes, tLint)),
@@ -267,22 +251,19 @@ async function lintVsOthers(set: Loaded, workspace: NoteIndex, lintBefore: numbe
     target: { on: 'ratio', op: '>=', limit: 1.5, text: '≥ 1.5×' },
   });
 
-  // alex is slow: a fixed 15% subset (150 of 1,000 notes), lint measured again on the same subset.
+  // alex is slow: a fixed 15% subset (150 of 1,000 notes), lint measured again beside it on the same subset.
   const subset = files.filter((_, i) => i % 20 < 3);
   const subsetBytes = subset.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-  chunked(1, subset.slice(0, 20), 10, { lint, alex: alexRun });
   const alexReps = 3;
   const ra = chunked(alexReps, subset, 10, { lint, alex: alexRun });
   const tl = wallOf(ra.lint);
   const ta = wallOf(ra.alex);
-  const alexMbps = mbps(subsetBytes, ta);
   add({
     id: '1c', name: `lintText vs alex (${subset.length}-note subset, ${mb(subsetBytes)})`, n: alexReps,
     value: mbps(subsetBytes, tl), unit: 'MB/s', display: mbs(mbps(subsetBytes, tl)),
-    baseline: { name: 'alex', value: alexMbps, unit: 'MB/s', display: mbs(alexMbps) },
+    baseline: { name: 'alex', value: mbps(subsetBytes, ta), unit: 'MB/s', display: mbs(mbps(subsetBytes, ta)) },
     ratio: { value: ta / tl, display: times(ta / tl), meaning: 'faster', cpu: cpuOf(ra.alex) / cpuOf(ra.lint) },
     target: { on: 'ratio', op: '>=', limit: 10, text: '≥ 10×' },
-    ...(lintBefore !== undefined ? { note: `lint slows once alex has run in the process; with 1a's lint speed (${mbs(lintBefore)}, before alex) the ratio would be ${times(lintBefore / alexMbps)}` } : {}),
   });
 }
 
@@ -698,7 +679,7 @@ async function main(): Promise<void> {
   if (!indexer) console.log(`Note: src/core/indexer/index.ts does not export indexWorkspace/updateNote yet: figures 2–4 and 7 are ${PENDING}.`);
   console.log(`\n  ${pad('#', COL.id)}${pad('figure', COL.name)}${pad('value', COL.value)}${pad('baseline (same process, same bytes)', COL.baseline)}${pad('ratio', COL.ratio)}target`);
 
-  const lintBefore = want(1) ? lintVsParse(c1k, workspace1k) : undefined;
+  if (want(1)) await lintThroughput(c1k, workspace1k);
 
   let cold10k: ColdResult | undefined;
   let mem1k: MemoryResult | undefined;
@@ -757,11 +738,10 @@ async function main(): Promise<void> {
       add({ id: '7b', name: 'peak RSS of a process indexing 10k notes', value: (mem10k.maxRSS ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.maxRSS ?? 0), baseline: { name: 'RSS before indexing', value: (mem10k.rssBefore ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.rssBefore ?? 0) }, target: T_MEM, note: 'a fresh Node process running bench/index-memory.ts bundled by esbuild (dist/bench/index-memory.js), workers: 0' });
     }
     const rss = process.resourceUsage().maxRSS * 1024;
-    add({ id: '7c', name: 'peak RSS of this whole bench process', value: rss / 1048576, unit: 'MB', display: mb(rss), note: 'info only: holds both corpora and the 1k summaries (markdownlint and alex are not loaded yet)' });
+    add({ id: '7c', name: 'peak RSS of this whole bench process', value: rss / 1048576, unit: 'MB', display: mb(rss), note: 'info only: holds both corpora, the 1k summaries, markdownlint and alex' });
   }
 
   if (want(8)) await bundle();
-  if (want(1)) await lintVsOthers(c1k, workspace1k, lintBefore);
 
   const total = performance.now() - started;
   const failed = figures.filter((f) => f.pass === false).length;

@@ -69,6 +69,6 @@ function carried(note: Note, section: AgreementsSection, item: string): string {
   let before = eol + eol;
   if (close) before = eol + close + eol + eol;
   else if (at !== section.headingPlace.end.offset && LIST_ITEM.test(lastLine)) before = eol;
-  const after = /^[ \t]*(?:(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|$)|$)/.test(rest) ? '' : eol;
+  const after = /^[ \t]*(?:(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n|$)|$)/.test(rest) ? '' : eol;
   return before + item + after;
 }
