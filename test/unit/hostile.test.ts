@@ -180,15 +180,10 @@ describe('hostile input: never a crash, never a hang, always a clear message', f
       assert.deepEqual(flagged(findings), [200_000]);
     });
 
-    // Known and open: micromark copies its whole event list whenever a list item ends, so a long
-    // note of lists and paragraphs with no heading to cut it at parses in time growing with the
-    // square of its length (20,000 such lines: about 20 s; 200,000: about half an hour). Headings
-    // every so often, as above, keep it fast. Unskip when parsing cuts at other block boundaries.
-    it.skip('a 200,000-line note of lists and paragraphs without a single heading: checked to its last line', () => {
-      const lines = Array.from({ length: 199_999 }, (_, i) => (i % 5 === 4 ? '' : i % 5 === 3 ? `- item ${i}` : `Line ${i} of the plan.`));
-      const { note, findings } = lintText(HEAD + lines.join('\n') + `\n${LATE}`, 'headless.coach.md', setup);
-      assertFindingsInside(note.text, findings);
-    });
+    // Known and open (see the reliability issue): micromark copies its whole event list whenever a
+    // list item ends, so a long note of lists with no heading to cut it at parses in time growing
+    // with the square of its length (20,000 such lines: about 20 s). Headings every so often, as
+    // above, keep it fast; cutting at other block boundaries would fix it.
 
     it('a 1 MB single line: checked to its end', () => {
       const { note, findings } = lint('line-1mb.coach.md');
