@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { LintJsonEntry } from '../../src/cli/output/lint-json';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -16,17 +17,6 @@ import { setupWith, tempWorkspace } from './support/setup';
 
 const setup = setupWith();
 const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
-
-interface LintJsonEntry {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  ruleId: string;
-  severity: string;
-  message: string;
-}
 
 interface Expectation {
   /** Whether the frontmatter is valid, so the note counts in coverage. */
