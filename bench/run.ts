@@ -541,7 +541,7 @@ async function report(set: Loaded, reps: number, floor: Sample | undefined): Pro
     value: t, unit: 'ms', display: ms(t),
     baseline: { name: floor === undefined ? 'remark-parse of all 10k' : 'read + remark-parse of all 10k', value: p, unit: 'ms', display: ms(p) },
     ratio: { value: t / p, display: times(t / p), meaning: 'time', cpu: cpuOf(r.report) / pCpu },
-    note: 'no target; buildReport lints every note of the workspace (both quarters need every summary)',
+    note: 'no target; buildReport parses and summarises every note (both quarters need every summary) and lints only the notes of the quarter',
   });
 }
 
