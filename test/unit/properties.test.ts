@@ -8,7 +8,9 @@ import { parseQuarter } from '../../src/core/coverage/quarters';
 import { lintText } from '../../src/core/engine/lint';
 import { loadSetup, type EngineSetup } from '../../src/core/engine/setup';
 import type { Finding } from '../../src/core/model/types';
+import { findSensitiveMentions, type SensitiveLexicon } from '../../src/core/lexicons/sensitive';
 import { parseWith } from '../../src/core/workspace/batch';
+import { setupWith } from './support/setup';
 import { NoteIndex } from '../../src/core/workspace/index';
 import { summarize } from '../../src/core/workspace/summary';
 import { applyEdits, assertFindingsInside } from '../fixtures/hostile/check';
@@ -225,4 +227,36 @@ describe(`properties (fast-check, seed ${SEED})`, function () {
       { seed: SEED, numRuns: RUNS },
     );
   });
+
+  it(`sensitive topics: the word-by-word scan finds exactly what a scan per topic finds (${RUNS * 5} texts)`, () => {
+    // The example workspace's own additions and allowances, plus a topic whose terms overlap
+    // ("red tape measure") and one term that does not start with a word (the whole-text fallback).
+    const lexicon = setupWith(
+      'sensitive_topics:\n  allow: [Harbor Street Food Bank]\n  extra:\n    - topic: job security\n      terms: [layoff, redundancy]\n    - topic: paperwork\n      terms: ["red tape", "tape measure", tape, "#metoo"]\n',
+    ).sensitive;
+    const extraWords = ['red', 'tape', 'measure', 'red tape measure', '#metoo', '#metoo#metoo', 'Harbor Street Food Bank', 'food bank', 'job security'];
+    const text = fc.array(fc.oneof({ weight: 3, arbitrary: word }, { weight: 2, arbitrary: fc.constantFrom(...sensitive, ...extraWords) }, { weight: 1, arbitrary: fc.constantFrom('-', "'", '’', 'ex-', 'non-', 'Her', 'HIS', 'health of the team', 'mental-health', 'Ünïcödé', '𝔘') }), { maxLength: 16 }).chain((ws) =>
+      fc.tuple(fc.constant(ws), fc.array(fc.constantFrom(' ', '  ', '\n', '-', ', ', ''), { minLength: ws.length, maxLength: ws.length })).map(([w, seps]) => w.map((x, i) => x + (seps[i] ?? ' ')).join('')),
+    );
+    const describe = (ms: ReturnType<typeof findSensitiveMentions>) => ms.map((m) => `${m.topic.id}@${m.start}-${m.end}`);
+    assert.deepEqual(describe(findSensitiveMentions(lexicon, 'red tape measure')), ['paperwork@0-8'], 'one topic\'s matches never overlap');
+    fc.assert(
+      fc.property(text, (t) => assert.deepEqual(describe(findSensitiveMentions(lexicon, t)), describe(scanPerTopic(lexicon, t)), t)),
+      { seed: SEED, numRuns: RUNS * 5 },
+    );
+  });
 });
+
+/** The plain definition the fast scan must agree with: every topic's matcher run over the whole text. */
+function scanPerTopic(lexicon: SensitiveLexicon, raw: string): ReturnType<typeof findSensitiveMentions> {
+  const text = raw.replace(/[\u2018\u2019\u02bc]/g, "'");
+  const spans = (re: RegExp) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const);
+  const allowed = lexicon.allowed ? spans(lexicon.allowed) : [];
+  const found = lexicon.topics.flatMap((topic) => {
+    const excluded = [...(topic.excluded ? spans(topic.excluded) : []), ...allowed];
+    return (topic.pattern ? spans(topic.pattern) : []).filter(([s, e]) => !excluded.some(([xs, xe]) => xs <= s && e <= xe)).map(([start, end]) => ({ topic, start, end, text: raw.slice(start, end) }));
+  });
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  return found.filter((m) => (m.end <= reach ? false : ((reach = Math.max(reach, m.end)), true)));
+}

@@ -144,36 +144,119 @@ function normalizeText(text: string): string {
 }
 
 /**
- * Every sensitive mention in a text, in order. A mention inside an exclusion of its topic or inside
- * an allowed phrase is dropped, and so is one inside a longer mention ("health" in "mental health").
+ * Where a topic's terms can start: every term begins with a word, so a mention can only begin at
+ * the start of a word. Each first word maps to one sticky matcher per topic (its terms that begin
+ * with that word), so a block is scanned once, word by word, instead of once per topic. Terms that
+ * begin with a non-word character (none in the built-in list) fall back to a whole-text scan.
  */
-// The first word of every term of every topic: most prose blocks contain none of them, and a
-// set lookup per word rules a block out far more cheaply than the full matchers.
-const firstWords = new WeakMap<SensitiveLexicon, Set<string>>();
-
-function mayMention(lexicon: SensitiveLexicon, text: string): boolean {
-  let words = firstWords.get(lexicon);
-  if (!words) {
-    words = new Set(lexicon.topics.flatMap((t) => t.terms).map((term) => normalizeText(term).toLowerCase().split(/[^\p{L}\p{N}]+/u).find((w) => w !== '') ?? ''));
-    firstWords.set(lexicon, words);
-  }
-  // Apostrophes split words on both sides, so “father's” still finds the term “father”.
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) if (words.has(m[0])) return true;
-  return false;
+interface StartIndex {
+  byWord: Map<string, Array<{ topic: SensitiveTopic; sticky: RegExp }>>;
+  /** Lengths of the shortest and longest first word, in UTF-16 units: other words are skipped. */
+  shortest: number;
+  longest: number;
+  anywhere: Array<{ topic: SensitiveTopic; pattern: RegExp }>;
 }
 
+const startIndexes = new WeakMap<SensitiveLexicon, StartIndex>();
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
+
+/**
+ * Calls `visit` with the start and lower-cased text of every run of letters and digits that could
+ * be a first word (the right length), in order. A hand loop: prose is mostly ASCII, and testing
+ * character codes is several times cheaper than a Unicode regex that builds a match per word.
+ */
+function forEachWord(text: string, index: StartIndex, visit: (start: number, word: string) => void): void {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const start = i;
+    while (i < length) {
+      const width = wordCharWidth(text, i);
+      if (width === 0) break;
+      i += width;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    const size = i - start;
+    if (size >= index.shortest && size <= index.longest) visit(start, text.slice(start, i).toLowerCase());
+  }
+}
+
+/** 1 or 2 (a surrogate pair) when a letter or digit starts at `i`, else 0. */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  WORD_CHAR.lastIndex = i;
+  const m = WORD_CHAR.exec(text);
+  return m ? m[0].length : 0;
+}
+const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
+
+function startIndexOf(lexicon: SensitiveLexicon): StartIndex {
+  let index = startIndexes.get(lexicon);
+  if (index) return index;
+  index = { byWord: new Map(), anywhere: [], shortest: Infinity, longest: 0 };
+  for (const topic of lexicon.topics) {
+    const byFirst = new Map<string, string[]>();
+    const elsewhere: string[] = [];
+    for (const term of topic.terms) {
+      const key = normalizeText(term).trim().toLowerCase();
+      const first = STARTS_WITH_WORD.test(key) ? key.match(/^[\p{L}\p{N}]+/u)?.[0] : undefined;
+      if (first === undefined) elsewhere.push(term);
+      else byFirst.set(first, [...(byFirst.get(first) ?? []), term]);
+    }
+    for (const [word, terms] of byFirst) {
+      const pattern = phrasePattern(terms);
+      if (!pattern) continue;
+      const list = index.byWord.get(word) ?? [];
+      list.push({ topic, sticky: new RegExp(pattern.source, 'iuy') });
+      index.byWord.set(word, list);
+      index.shortest = Math.min(index.shortest, word.length);
+      index.longest = Math.max(index.longest, word.length);
+    }
+    const fallback = phrasePattern(elsewhere);
+    if (fallback) index.anywhere.push({ topic, pattern: fallback });
+  }
+  startIndexes.set(lexicon, index);
+  return index;
+}
+
+/**
+ * Every sensitive mention in a text, in order. A mention inside an exclusion of its topic or inside
+ * an allowed phrase is dropped, and so is one inside a longer mention ("health" in "mental health").
+ * Each topic's mentions are the same as a global scan with its whole-word matcher would give.
+ */
 export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string): SensitiveMention[] {
   const text = normalizeText(rawText);
-  if (!mayMention(lexicon, text)) return [];
-  const allowed = lexicon.allowed ? ranges(lexicon.allowed, text) : [];
-  const found: SensitiveMention[] = [];
-  for (const topic of lexicon.topics) {
-    if (!topic.pattern) continue;
-    const excluded = topic.excluded ? [...ranges(topic.excluded, text), ...allowed] : allowed;
-    for (const [start, end] of ranges(topic.pattern, text)) {
-      if (excluded.some(([s, e]) => s <= start && end <= e)) continue;
-      found.push({ topic, start, end, text: rawText.slice(start, end) });
+  const index = startIndexOf(lexicon);
+  const candidates: Array<{ topic: SensitiveTopic; start: number; end: number }> = [];
+  // Like a global regex, one topic's matches never overlap: the next starts after the last ends.
+  const reachOf = new Map<SensitiveTopic, number>();
+  forEachWord(text, index, (start, word) => {
+    const matchers = index.byWord.get(word);
+    if (!matchers) return;
+    for (const { topic, sticky } of matchers) {
+      if (start < (reachOf.get(topic) ?? 0)) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      candidates.push({ topic, start: m.index, end: m.index + m[0].length });
+      reachOf.set(topic, m.index + m[0].length);
     }
+  });
+  for (const { topic, pattern } of index.anywhere) for (const [start, end] of ranges(pattern, text)) candidates.push({ topic, start, end });
+  if (candidates.length === 0) return [];
+
+  const allowed = lexicon.allowed ? ranges(lexicon.allowed, text) : [];
+  const excludedOf = new Map<SensitiveTopic, Array<[number, number]>>();
+  const found: SensitiveMention[] = [];
+  for (const { topic, start, end } of candidates) {
+    let excluded = excludedOf.get(topic);
+    if (!excluded) excludedOf.set(topic, (excluded = topic.excluded ? [...ranges(topic.excluded, text), ...allowed] : allowed));
+    if (excluded.some(([s, e]) => s <= start && end <= e)) continue;
+    found.push({ topic, start, end, text: rawText.slice(start, end) });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: SensitiveMention[] = [];
