@@ -115,7 +115,12 @@ export function readFrontmatter(
 
   // client: required, a name or code.
   if (!has('client')) problems.push({ field: 'client', reason: 'The frontmatter needs a `client` field (a name or a code) so this note can be linked to the client\'s other sessions.', place: blockStart });
-  else if (typeof data.client === 'string' && data.client.trim() !== '') meta.client = data.client.trim();
+  else if (typeof data.client === 'string' && data.client.trim() !== '') {
+    const client = data.client.trim();
+    const unprintable = controlCharacterProblem(client);
+    if (unprintable) fail('client', unprintable);
+    else meta.client = client;
+  }
   else if (typeof data.client === 'number' && Number.isFinite(data.client)) {
     // Quote the code as written (0412 stays 0412), not as YAML parsed it.
     const written = sourceOf(valueNode('client')) ?? String(data.client);
@@ -139,9 +144,9 @@ export function readFrontmatter(
   }
   if (has('duration')) {
     const d = data.duration;
-    if (typeof d === 'number' && Number.isFinite(d) && d > 0 && d <= MAX_SESSION_MINUTES) meta.duration = d;
-    else if (typeof d === 'number' && d > MAX_SESSION_MINUTES) fail('duration', `\`duration\` is ${d} minutes, which is more than a day. Write the session length in minutes, for example \`duration: 60\`.`);
-    else fail('duration', '`duration` should be the session length in minutes, a number above zero, for example `duration: 60`.');
+    const problem = durationProblem(d, sourceOf(valueNode('duration')));
+    if (problem) fail('duration', problem);
+    else meta.duration = d as number;
   }
   if (has('framework')) {
     const f = data.framework;
@@ -170,6 +175,38 @@ export function readFrontmatter(
   }
   frontmatter.valid = problems.length === 0 && meta.client !== undefined && meta.date !== undefined;
   return { frontmatter, meta, bodyStart: loc.end };
+}
+
+/** Beyond this many minutes (about two years), a number is shown as written, never as "Infinity" or "1e+300". */
+const ABSURD_MINUTES = 1_000_000;
+
+/** Why `duration` is not a session length, or undefined when it is one. */
+function durationProblem(d: unknown, written: string | undefined): string | undefined {
+  const example = 'Write the session length in minutes, for example `duration: 60`.';
+  if (typeof d !== 'number' || Number.isNaN(d)) return '`duration` should be the session length in minutes, a number above zero, for example `duration: 60`.';
+  // YAML reads 1e400 as Infinity: quote the note's own text rather than the number it became.
+  const shown = written && written.length <= 24 ? written : written ? `${written.slice(0, 20)}…` : String(d);
+  if (d <= 0) return `\`duration\` is ${shown}, but a session length is a number of minutes above zero. ${example}`;
+  if (!Number.isFinite(d) || d > ABSURD_MINUTES) return `\`duration\` is ${shown}, far too large a number to be a session length. ${example}`;
+  if (d > MAX_SESSION_MINUTES) return `\`duration\` is ${d} minutes, which is more than a day. ${example}`;
+  return undefined;
+}
+
+/** C0 and C1 control characters (NUL, tab, line breaks, escape, …): nothing a name or a code needs. */
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * Why a client name cannot be used as it is, or undefined. A control character, typed by no one,
+ * usually arrives by pasting from another program or a damaged file, and would garble the coverage
+ * view, reports and the CSV log; a line break would split the name over rows.
+ */
+function controlCharacterProblem(client: string): string | undefined {
+  const found = CONTROL.exec(client)?.[0];
+  if (found === undefined) return undefined;
+  if (found === '\n' || found === '\r' || found === '\u0085') return '`client` runs over more than one line. Write the name or code on a single line, such as `client: Maria Lopez`.';
+  const code = found.charCodeAt(0);
+  const what = code === 0 ? 'a NUL byte' : code === 9 ? 'a tab' : `an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  return `\`client\` contains ${what}, which no name needs; it usually comes from text pasted out of another program. Retype the name or code as plain text, such as \`client: Maria Lopez\`.`;
 }
 
 /** A YYYY-MM-DD string naming a day that exists (no 2026-02-30). */
