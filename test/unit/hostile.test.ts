@@ -189,8 +189,47 @@ describe('hostile input: never a crash, never a hang, always a clear message', f
       const { note, findings } = lintText(text('line-1mb.coach.md'), 'line.coach.md', small);
       assertFindingsInside(note.text, findings);
       assert.equal(note.frontmatter.valid, true);
-      assert.ok(findings.some((f) => f.ruleId === 'note-too-large'));
+      const [size, ...more] = findings.filter((f) => f.ruleId === 'note-too-large').map((f) => f.reason);
+      assert.deepEqual(more, []);
+      // Nothing of the body lies before the cut: the message names the line, never "the first 0 KB".
+      assert.equal(size, 'This note is 1024 KB, more than Coach Notes reads in one go, and line 7 alone runs past the 512 KB limit, so only the frontmatter was checked. Breaking that line into paragraphs, or splitting the note into session-sized notes, gets it checked (the limit is `max_note_size_kb` in .coach/config.yaml).');
       assert.deepEqual(flagged(findings), []);
+    });
+
+    describe('what the size message says was checked', () => {
+      const small = setupWith('max_note_size_kb: 1\n');
+      const paragraphs = (n: number) => `${EARLY}\n\n${'We went through the week, day by day, in her own words.\n\n'.repeat(n)}`;
+      const sizeReason = (note: string) => {
+        const { note: parsed, findings } = lintText(note, 'n.coach.md', small);
+        assertFindingsInside(parsed.text, findings);
+        return { reason: findings.find((f) => f.ruleId === 'note-too-large')?.reason ?? '', upTo: parsed.checkedUpTo, flagged: flagged(findings) };
+      };
+
+      it('a few short lines, then one line past the limit: the lines before it', () => {
+        const { reason } = sizeReason(`${HEAD}Short line.\nAnother.\n${'x'.repeat(3000)}\n`);
+        assert.match(reason, /, and line 8 alone runs past the 1 KB limit, so only the 7 lines before it were checked\./);
+      });
+
+      it('no frontmatter and one long line: none of it', () => {
+        assert.match(sizeReason(`${'x'.repeat(3000)}\n`).reason, /, and line 1 alone runs past the 1 KB limit, so none of it could be checked\./);
+      });
+
+      it('a frontmatter longer than the limit: only the frontmatter', () => {
+        const { reason } = sizeReason(`---\nclient: Maria\ndate: 2026-03-02\nsummary: "${'y'.repeat(1500)}"\n---\n\n${paragraphs(40)}`);
+        assert.match(reason, /, and its frontmatter alone is longer than the 1 KB limit, so only the frontmatter was checked\./);
+      });
+
+      for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['lone CR', '\r']] as const) {
+        it(`short lines ending in ${name}: the first KB, cut at a line break`, () => {
+          const note = (HEAD + paragraphs(60)).replace(/\n/g, eol);
+          const { reason, upTo, flagged: lines } = sizeReason(note);
+          assert.match(reason, /so only its first 1 KB were checked\./);
+          assert.ok(upTo !== undefined && upTo > 900 && upTo <= 1024, `cut at ${upTo}`);
+          assert.match(note.slice(upTo - 1, upTo), /[\r\n]/, 'right after a line break');
+          assert.notEqual(note.slice(upTo - 1, upTo + 1), '\r\n', 'never inside a CRLF');
+          assert.deepEqual(lines, [6], 'the body before the cut is checked');
+        });
+      }
     });
 
     for (const name of ['deep-quotes', 'deep-quotes-spaced', 'deep-quote-lines', 'deep-lists', 'deep-ordered-lists', 'deep-mixed', 'deep-indented-lists']) {

@@ -42,7 +42,8 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
   // An unclosed frontmatter block would otherwise be read as a thematic break and a heading.
   const limit = options.maxChars ?? DEFAULT_MAX_CHARS;
   // A pathological note is parsed up to a line break before the limit; positions stay exact.
-  const cut = text.length > limit ? Math.max(bodyStart, text.lastIndexOf('\n', limit) + 1) : text.length;
+  // A lone CR ends a line too; a CR is searched one earlier so a CRLF is never split.
+  const cut = text.length > limit ? Math.max(bodyStart, text.lastIndexOf('\n', limit) + 1, text.lastIndexOf('\r', limit - 1) + 1) : text.length;
   const parsed = blankFrontmatter(cut < text.length ? text.slice(0, cut) : text, bodyStart);
   let unparsed: Note['unparsed'];
   let tree: Root;
