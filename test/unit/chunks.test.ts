@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { CHUNKED_ABOVE, parseInSections, sectionStarts } from '../../src/core/note/chunks';
+import { CHUNKED_ABOVE, parseBySection, parseInSections, sectionStarts } from '../../src/core/note/chunks';
 
 const parse = (text: string) => unified().use(remarkParse).parse(text) as Root;
 const ROOT = join(__dirname, '..', '..', 'examples', 'notes');
@@ -52,6 +53,60 @@ describe('parsing large notes section by section', () => {
     const counted = (t: string) => (calls++, parse(t));
     assert.deepEqual(parseInSections(edited, counted), parse(edited));
     assert.equal(calls, 1, 'only the edited section was parsed again');
+  });
+
+  describe('with CRLF, lone CR and mixed line endings', () => {
+    const endings = {
+      crlf: (t: string) => t.replace(/\r?\n/g, '\r\n'),
+      cr: (t: string) => t.replace(/\r?\n/g, '\r'),
+      mixed: (t: string) => {
+        let i = 0;
+        return t.replace(/\r?\n/g, () => ['\n', '\r', '\r\n'][i++ % 3] ?? '\n');
+      },
+    };
+    const lf = text.replace(/\r\n/g, '\n');
+
+    for (const [name, convert] of Object.entries(endings)) {
+      it(`${name}: cut at the same headings as with LF`, () => {
+        const converted = convert(lf);
+        const starts = sectionStarts(converted);
+        assert.equal(starts.length, sectionStarts(lf).length);
+        for (const s of starts.slice(1)) assert.match(converted.slice(s, s + 7), /^#{1,6}[ \t\r\n]/);
+      });
+
+      it(`${name}: exactly the whole-note tree, line numbers included`, () => {
+        const converted = convert(lf);
+        assert.deepEqual(parseInSections(converted, parse), parse(converted));
+      });
+    }
+
+    it('a fence opened after a lone CR hides the headings inside it', () => {
+      const tricky = 'Before the fence.\r```\r# inside the fence\n# still inside\n```\n\n# After\n';
+      assert.deepEqual(sectionStarts(tricky), [0, tricky.indexOf('# After')]);
+      assert.deepEqual(parseBySection(tricky, parse), parse(tricky));
+    });
+  });
+
+  it('never cuts inside an HTML block, whatever the line scan thought', () => {
+    for (const html of ['<div>\n# not a heading\n</div>\n', '<span>\r\n# part of the HTML block\n', '<!DOCTYPE note\n# x\n>\n', '<?php\n# x\n?>\n', '- <div>\n# a heading after a list\n']) {
+      const note = `Intro.\n\n${html}\n# A real heading\n\nText.\n`;
+      assert.deepEqual(parseBySection(note, parse), parse(note), JSON.stringify(html));
+    }
+  });
+
+  it('any mix of fences, HTML, lists, quotes and headings, with any line endings: exactly the whole-note tree (3,000 notes)', () => {
+    const LINES = [
+      '# Heading', '## Sub', '#', '#\tTab', '###### six', '####### seven', '  # indented', '> # quoted', '- # item heading', 'Text of a paragraph.', '', '  ',
+      '```', '```js', '```a`b', '````', '~~~', '~~~ info', ' ~~~', '```  ', '    ```', '   ```', '\t```', 'para ```', '- ```', '> ```', '    indented code',
+      '- item', '  - nested', '+ item', '10) item', '> quote', '>', '---', '===', '* * *',
+      '<div>', '</div>', '<DIV>', '<div/>', '<div>text</div>', '<p>', '</p>', '<span>', '</span>', '<span>text', '<a href="x">', '<br/>', '<custom-tag>', '<table><tr><td>',
+      '<!-- comment', '-->', '<!-- one -->', '<!-- a --> text', '<?php', '?>', '<?x ?>', '<!DOCTYPE html', '>', '<![CDATA[', ']]>', '<pre>', '</pre>', '<script>', '<style>', '<textarea>', '</textarea>',
+    ];
+    const note = fc.array(fc.tuple(fc.constantFrom(...LINES), fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 40 }).map((lines) => lines.map(([l, eol]) => l + eol).join(''));
+    fc.assert(
+      fc.property(note, (text) => assert.deepEqual(parseBySection(text, parse), parse(text), JSON.stringify(text))),
+      { seed: 6, numRuns: 3_000 },
+    );
   });
 
   it('leaves small notes to a single parse', () => {

@@ -1,4 +1,5 @@
 import type { Nodes, Root, RootContent } from 'mdast';
+import { openBlockAtEnd } from './template';
 
 /**
  * Large notes are parsed section by section, and unchanged sections come from a small cache, so a
@@ -7,7 +8,9 @@ import type { Nodes, Root, RootContent } from 'mdast';
  * A note is cut only before an ATX heading that starts at column 0 outside fenced code and
  * multi-line HTML blocks: such a heading always starts a new top-level block in CommonMark (it
  * ends any paragraph, list or block quote above it), so the parts parse exactly as the whole,
- * except that a link reference defined in one section does not resolve in another.
+ * except that a link reference defined in one section does not resolve in another. The line scan
+ * only proposes cuts: a section whose parse ends inside a fence or HTML block is joined with the
+ * next, so a misjudged cut costs a larger parse, never a different tree.
  */
 export const CHUNKED_ABOVE = 32 * 1024;
 /** Total characters of section text kept parsed (their trees are ~30× larger in memory). */
@@ -16,6 +19,9 @@ const CACHE_CHARS = 1024 * 1024;
 const cache = new Map<string, Root>();
 let cachedChars = 0;
 
+/** One line at a time, without its line ending: LF, CRLF or a lone CR, as CommonMark counts lines. */
+const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
+
 /** Offsets where sections start (always including 0). */
 export function sectionStarts(text: string): number[] {
   const starts = [0];
@@ -23,11 +29,10 @@ export function sectionStarts(text: string): number[] {
   let htmlEnd: RegExp | undefined;
   let lineStart = 0;
   while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
+    LINE.lastIndex = lineStart;
+    const [whole = '', line = ''] = LINE.exec(text) ?? [];
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(line);
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.size) fence = undefined;
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
@@ -36,37 +41,88 @@ export function sectionStarts(text: string): number[] {
       if (open?.[1]) fence = { char: open[1][0] ?? '`', size: open[1].length };
       else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) htmlEnd = /-->/;
       else if (/^ {0,3}<(pre|script|style|textarea)[\s>]/i.test(line) && !/<\/(pre|script|style|textarea)>/i.test(line)) htmlEnd = /<\/(pre|script|style|textarea)>/i;
-      else if (lineStart > 0 && /^#{1,6}([ \t]|\r?$)/.test(line)) starts.push(lineStart);
+      else if (lineStart > 0 && /^#{1,6}([ \t]|$)/.test(line)) starts.push(lineStart);
     }
-    lineStart = lineEnd + 1;
+    lineStart += whole.length;
   }
   return starts;
 }
 
 /** Parses `text` whole, or section by section with cached sections when it is large. */
 export function parseInSections(text: string, parse: (text: string) => Root): Root {
-  if (text.length <= CHUNKED_ABOVE) return parse(text);
+  return text.length <= CHUNKED_ABOVE ? parse(text) : parseBySection(text, parse);
+}
+
+/** Parses `text` section by section, whatever its size (exported for tests: small notes show every edge). */
+export function parseBySection(text: string, parse: (text: string) => Root): Root {
   const starts = sectionStarts(text);
   const children: RootContent[] = [];
   let line = 1;
-  for (const [i, start] of starts.entries()) {
-    const end = starts[i + 1] ?? text.length;
-    const part = text.slice(start, end);
-    let tree = cache.get(part);
-    if (tree) {
-      // Most recently used last.
-      cache.delete(part);
-      cache.set(part, tree);
-    } else {
-      tree = parse(part);
-      remember(part, tree);
+  for (let i = 0; i < starts.length; ) {
+    const start = starts[i] ?? 0;
+    let next = i + 1;
+    let part = text.slice(start, starts[next] ?? text.length);
+    let tree = cachedParse(part, parse);
+    // The line scan can misjudge where a fence or HTML block ends; the parser cannot. A section that
+    // ends inside one would swallow the next heading in the whole note, so it takes the next section in.
+    while (next < starts.length && absorbsNextLine(part, tree)) {
+      next++;
+      part = text.slice(start, starts[next] ?? text.length);
+      tree = cachedParse(part, parse);
     }
     for (const child of tree.children) children.push(shift(child, start, line - 1) as RootContent);
     line += countLines(part);
+    i = next;
   }
   const endPoint = { line, column: 1, offset: text.length };
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint } };
 }
+
+function cachedParse(part: string, parse: (text: string) => Root): Root {
+  let tree = cache.get(part);
+  if (tree) {
+    // Most recently used last.
+    cache.delete(part);
+    cache.set(part, tree);
+  } else {
+    tree = parse(part);
+    remember(part, tree);
+  }
+  return tree;
+}
+
+/**
+ * Whether `part` ends inside a top-level block that a following ATX heading would not end: a code
+ * fence or an HTML block of kinds 1–5 never closed, or an HTML block of kinds 6–7 (`<div>`,
+ * `<span>` alone on a line), which only a blank line ends. Every other block, and every list or
+ * quote, ends at a heading in column 0.
+ */
+function absorbsNextLine(part: string, tree: Root): boolean {
+  const last = tree.children[tree.children.length - 1];
+  if (last && last.type !== 'code' && last.type !== 'html') return endsInNestedCodeOrHtml(last);
+  if (last?.type !== 'code' && last?.type !== 'html') return false;
+  if (openBlockAtEnd(part, tree) !== undefined) return true;
+  const end = last.position?.end.offset;
+  if (last.type !== 'html' || end === undefined || part.slice(end).trim() !== '') return false;
+  // Kinds 1–5 closed (openBlockAtEnd said so) or kinds 6–7 followed by a blank line: ended.
+  return !KINDS_1_TO_5.test(part.slice(last.position?.start.offset ?? 0)) && !BLANK_LINE_AFTER.test(part.slice(end));
+}
+
+/**
+ * A code or HTML block last in a list or quote ends with its container at the next heading, but a
+ * section parsed alone ends it at the end of the input, a line later. Rare enough to just join.
+ */
+function endsInNestedCodeOrHtml(node: Nodes): boolean {
+  for (let n: Nodes | undefined = node; n && 'children' in n; ) {
+    n = n.children[n.children.length - 1];
+    if (n?.type === 'code' || n?.type === 'html') return true;
+  }
+  return false;
+}
+
+const KINDS_1_TO_5 = /^ {0,3}(<!--|<(script|pre|style|textarea)(?=[\s>]|$)|<\?|<!\[CDATA\[|<![a-z])/i;
+/** Two line breaks in a row, never the CR and LF of one CRLF. */
+const BLANK_LINE_AFTER = /^(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)/;
 
 function remember(part: string, tree: Root): void {
   if (part.length > CACHE_CHARS / 4) return;
@@ -79,9 +135,11 @@ function remember(part: string, tree: Root): void {
   }
 }
 
+/** Line endings in `text`, counted as the parser counts them: a CRLF once, a lone CR or LF once each. */
 function countLines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
   return n;
 }
 
