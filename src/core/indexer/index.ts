@@ -6,7 +6,7 @@ import { findNotes, type PathProblem } from '../workspace/files';
 import { NoteIndex } from '../workspace/index';
 import type { NoteSummary } from '../workspace/summary';
 import { cacheDirFor, loadCache, saveCache, setupFingerprint, type CacheEntry } from './cache';
-import { summarizeFile, type FileResult } from './summarize-file';
+import { summarizeFile, summarizeFiles, type FileResult } from './summarize-file';
 
 export interface IndexOptions {
   /** Workspace root (for `.coach/`); defaults to the first path. */
@@ -45,8 +45,8 @@ export interface IndexResult {
 
 /** Paths handed to a worker at a time: small enough for smooth progress, big enough to amortise messages. */
 const BATCH = 100;
-/** Files summarised on the calling thread before it yields to the event loop. */
-const SLICE = 8;
+/** Milliseconds of work on the calling thread before it yields to the event loop (well under the 50 ms a host tolerates). */
+const SLICE_MS = 12;
 
 /** The bundled worker sits beside the bundle that loads it (dist/); under ts sources there is none. */
 export function workerScript(): string | undefined {
@@ -105,15 +105,20 @@ export async function indexWorkspace(paths: readonly string[], options: IndexOpt
 }
 
 async function onThisThread(files: string[], setup: EngineSetup, cached: Map<string, CacheEntry>, take: (r: FileResult[]) => void, signal?: AbortSignal): Promise<void> {
-  for (let i = 0; i < files.length; i += SLICE) {
-    signal?.throwIfAborted();
-    const slice = files.slice(i, i + SLICE);
-    const results: FileResult[] = [];
-    for (const path of slice) results.push(await summarizeFile(path, setup, cached.get(path)));
+  signal?.throwIfAborted();
+  let results: FileResult[] = [];
+  let since = performance.now();
+  await summarizeFiles(files, setup, (path) => cached.get(path), async (result) => {
+    results.push(result);
+    if (performance.now() - since < SLICE_MS) return;
     take(results);
-    // Yield between slices so an extension host stays responsive.
+    results = [];
+    // Yield between slices so an extension host stays responsive, and stop when cancelled.
     await new Promise((resolve) => setImmediate(resolve));
-  }
+    signal?.throwIfAborted();
+    since = performance.now();
+  });
+  if (results.length > 0) take(results);
 }
 
 function inWorkers(

@@ -7,21 +7,70 @@ import { hashBytes, type CacheEntry } from './cache';
 
 export type FileResult = { path: string; entry: CacheEntry; reused: boolean; bytes: number } | { path: string; error: string };
 
+/** What the disk said about one note: its bytes only when the cache could not vouch for it. */
+type Loaded = { path: string; size: number; mtimeMs: number; bytes?: Buffer } | { path: string; error: string };
+
+/** The I/O half: stat, and read only when size or mtime differ from the cached entry. Never throws. */
+async function loadFile(path: string, cached: CacheEntry | undefined): Promise<Loaded> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { path, error: NOT_A_FILE };
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { path, size: info.size, mtimeMs: info.mtimeMs };
+    return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: await readFile(path) };
+  } catch (error) {
+    return { path, error: describeFsError(error) };
+  }
+}
+
+/** The CPU half: reuse the cached summary when the bytes hash the same (a touched file), else parse. */
+function summarizeLoaded(loaded: Loaded, setup: EngineSetup, cached: CacheEntry | undefined): FileResult {
+  if ('error' in loaded) return loaded;
+  const { path, size, mtimeMs, bytes } = loaded;
+  try {
+    if (!bytes) return cached ? { path, entry: cached, reused: true, bytes: 0 } : { path, error: NOT_A_FILE };
+    const hash = hashBytes(bytes);
+    if (cached && cached.hash === hash) return { path, entry: { ...cached, size, mtimeMs }, reused: true, bytes: bytes.length };
+    const note = parseWith(setup, decodeNote(path, bytes));
+    return { path, entry: { size, mtimeMs, hash, summary: summarize(note, setup) }, reused: false, bytes: bytes.length };
+  } catch (error) {
+    return { path, error: describeFsError(error) };
+  }
+}
+
 /**
  * Summarises one note file, reusing `cached` when size and mtime match, or when the bytes hash
  * the same (a touched file). Never throws: unreadable files become errors.
  */
 export async function summarizeFile(path: string, setup: EngineSetup, cached?: CacheEntry): Promise<FileResult> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return { path, error: NOT_A_FILE };
-    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { path, entry: cached, reused: true, bytes: 0 };
-    const bytes = await readFile(path);
-    const hash = hashBytes(bytes);
-    if (cached && cached.hash === hash) return { path, entry: { ...cached, size: info.size, mtimeMs: info.mtimeMs }, reused: true, bytes: bytes.length };
-    const note = parseWith(setup, decodeNote(path, bytes));
-    return { path, entry: { size: info.size, mtimeMs: info.mtimeMs, hash, summary: summarize(note, setup) }, reused: false, bytes: bytes.length };
-  } catch (error) {
-    return { path, error: describeFsError(error) };
+  return summarizeLoaded(await loadFile(path, cached), setup, cached);
+}
+
+/** Files being read ahead of the one being parsed: enough to keep the disk busy, few enough to hold little. */
+const READ_AHEAD = 16;
+
+/**
+ * Summarises files in order, reading up to READ_AHEAD files ahead while earlier ones are parsed,
+ * so the thread never sits idle waiting for one small read at a time. Calls `take` with each
+ * result; `take` may return a promise (a pause to yield to the event loop, or a cancellation).
+ */
+export async function summarizeFiles(
+  paths: readonly string[],
+  setup: EngineSetup,
+  cachedOf: (path: string) => CacheEntry | undefined,
+  take: (result: FileResult) => void | Promise<void>,
+): Promise<void> {
+  const pending: Array<Promise<Loaded>> = [];
+  let next = 0;
+  const fill = () => {
+    while (next < paths.length && pending.length < READ_AHEAD) {
+      const path = paths[next++] as string;
+      pending.push(loadFile(path, cachedOf(path)));
+    }
+  };
+  fill();
+  while (pending.length > 0) {
+    const loaded = await (pending.shift() as Promise<Loaded>);
+    fill();
+    await take(summarizeLoaded(loaded, setup, cachedOf(loaded.path)));
   }
 }

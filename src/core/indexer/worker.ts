@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSetup } from '../engine/setup';
 import type { CacheEntry } from './cache';
-import { summarizeFile, type FileResult } from './summarize-file';
+import { summarizeFiles, type FileResult } from './summarize-file';
 
 interface Batch {
   paths: string[];
@@ -14,6 +14,6 @@ const setup = loadSetup(workerData as { root?: string; configFile?: string });
 
 parentPort?.on('message', async (batch: Batch) => {
   const results: FileResult[] = [];
-  for (const path of batch.paths) results.push(await summarizeFile(path, setup, batch.cached[path]));
+  await summarizeFiles(batch.paths, setup, (path) => batch.cached[path], (result) => void results.push(result));
   parentPort?.postMessage(results);
 });
