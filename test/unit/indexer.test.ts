@@ -9,9 +9,9 @@ import { tempWorkspace } from './support/setup';
 
 const note = (client: string, date: string, body = '## 3.1 Genuine concern\n\nAsked.\n') => `---\nclient: ${client}\ndate: ${date}\n---\n\n${body}`;
 
-function workspace(): string {
+function workspace(count = 12): string {
   const files: Record<string, string> = {};
-  for (let i = 1; i <= 12; i++) files[`c${i % 3}/n${i}.coach.md`] = note(`Client ${i % 3}`, `2026-0${(i % 9) + 1}-1${i % 10}`);
+  for (let i = 1; i <= count; i++) files[`c${i % 3}/n${i}.coach.md`] = note(`Client ${i % 3}`, `2026-0${(i % 9) + 1}-1${i % 10}`);
   files['bad.coach.md'] = note('X', '2026-02-30');
   return tempWorkspace(files);
 }
@@ -28,13 +28,28 @@ describe('workspace indexer', () => {
   });
 
   it('summarises every note, on this thread or in worker threads, with the same result', async () => {
-    const root = workspace();
+    // Workers start only when more than one batch (100 notes) needs parsing.
+    const root = workspace(260);
     const single = await indexWorkspace([root], { workers: 0 });
-    const pooled = await indexWorkspace([root], { workers: 2, workerScript });
-    assert.equal(single.stats.files, 13);
-    assert.equal(single.stats.parsed, 13);
+    let batches = 0;
+    const pooled = await indexWorkspace([root], { workers: 2, workerScript, onProgress: () => void batches++ });
+    assert.equal(single.stats.files, 261);
+    assert.equal(single.stats.parsed, 261);
+    assert.equal(pooled.stats.parsed, 261);
+    assert.equal(batches, 3, 'three batches of at most 100 notes came back from the workers');
     assert.deepEqual(sorted(pooled.index), sorted(single.index));
     assert.equal(single.index.all().filter((s) => !s.valid).length, 1);
+  });
+
+  it('does not start workers for a warm start, when the cache already knows every note', async () => {
+    const root = workspace(260);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    await (await indexWorkspace([root], { cacheDir })).save();
+    let calls = 0;
+    // A worker script that does not exist would fail the run if a worker were started.
+    const warm = await indexWorkspace([root], { cacheDir, workers: 2, workerScript: join(tmpdir(), 'no-such-worker.js'), onProgress: () => void calls++ });
+    assert.equal(warm.stats.fromCache, 261);
+    assert.ok(calls >= 1);
   });
 
   it('starts warm from its cache, kept outside the notes folder, and re-parses only what changed', async () => {

@@ -87,7 +87,9 @@ export async function indexWorkspace(paths: readonly string[], options: IndexOpt
   };
 
   const script = options.workerScript ?? workerScript();
-  const workers = Math.min(options.workers ?? 0, Math.ceil(found.files.length / BATCH));
+  // Workers pay off only for notes that must be parsed: a warm start (all cached) stays on this thread.
+  const uncached = found.files.reduce((n, f) => n + (cached.has(f) ? 0 : 1), 0);
+  const workers = uncached > BATCH ? Math.min(options.workers ?? 0, Math.ceil(found.files.length / BATCH)) : 0;
   if (workers > 0 && script) await inWorkers(script, workers, found.files, cached, { root, configFile: options.configFile }, take, options.signal);
   else await onThisThread(found.files, setup, cached, take, options.signal);
 

@@ -36,8 +36,11 @@ export interface IndexChange {
 const LOOSE = '(no folder)';
 /** Above this many notes the first scan shows a cancellable notification, not just the status bar. */
 const LARGE = 300;
-/** Worker threads for the first scan: one per spare core, at least one, so the host stays free. */
-const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+/**
+ * Worker threads for a cold scan: one per spare core and at least two, so 2 cores are both used;
+ * the host thread only receives summaries meanwhile. A warm start (all cached) uses none.
+ */
+const WORKERS = Math.min(4, Math.max(2, availableParallelism() - 1));
 /** The cache is saved this long after the last change, and when the extension stops. */
 const SAVE_DELAY = 5000;
 
