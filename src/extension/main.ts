@@ -4,7 +4,7 @@ import { ADD_ALLOWED_WORD, APPLY_FIX, applyFix, QuickFixProvider } from './actio
 import { addAllowedWordCommand } from './commands/allow-word';
 import { openNoteAt, pickQuarter, revealCurrent } from './commands/coverage-commands';
 import { newSessionNote } from './commands/new-note';
-import { generateReport, type ReportArgs } from './commands/report';
+import { generateReport, openReportWebview, type ReportArgs } from './commands/report';
 import { LintController } from './diagnostics/lint-controller';
 import { NOTE_SELECTOR } from './documents';
 import { WorkspaceIndex } from './index/workspace-index';
@@ -19,6 +19,8 @@ export interface CoachNotesApi {
   tree: CoverageTreeProvider;
   /** Resolves after the first workspace scan. */
   ready: Promise<void>;
+  /** The open HTML report's webview, if any (its HTML and options, for the integration tests). */
+  reportWebview(): vscode.Webview | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): CoachNotesApi {
@@ -82,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     },
     (error: unknown) => output.error('Reading the workspace notes', error),
   );
-  return { index, lint, tree, ready };
+  return { index, lint, tree, ready, reportWebview: openReportWebview };
 }
 
 function setGrouping(tree: CoverageTreeProvider, grouping: 'marker' | 'client'): void {

@@ -113,6 +113,13 @@ async function askExisting(target: string): Promise<'newName' | 'replace' | unde
   return answer === keep ? 'newName' : answer === replace ? 'replace' : undefined;
 }
 
+/** The HTML report's webview while it is open, so the integration tests can check what it was given. */
+let reportPanel: vscode.WebviewPanel | undefined;
+
+export function openReportWebview(): vscode.Webview | undefined {
+  return reportPanel?.webview;
+}
+
 async function openReport(uri: vscode.Uri, format: ReportFormat, html: string): Promise<void> {
   if (format === 'md') {
     await vscode.commands.executeCommand('markdown.showPreview', uri);
@@ -123,6 +130,10 @@ async function openReport(uri: vscode.Uri, format: ReportFormat, html: string): 
       localResourceRoots: [],
     });
     panel.webview.html = html;
+    reportPanel = panel;
+    panel.onDidDispose(() => {
+      if (reportPanel === panel) reportPanel = undefined;
+    });
   } else {
     await vscode.window.showTextDocument(uri);
   }
