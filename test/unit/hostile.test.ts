@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { tests as specExamples } from 'commonmark-spec';
 import { lintText } from '../../src/core/engine/lint';
+import { loadSetup } from '../../src/core/engine/setup';
 import { indexWorkspace } from '../../src/core/indexer/index';
 import { lintBatch } from '../../src/core/workspace/batch';
 import { decodeNote, readNoteFiles } from '../../src/core/workspace/files';
@@ -473,6 +474,40 @@ describe('hostile input: never a crash, never a hang, always a clear message', f
         [join(root, 'b.coach.md'), 'Draft the email'],
       ]);
       assert.deepEqual((await lintJson([root])).entries, first.entries);
+    });
+  });
+
+  describe('.coach/ YAML is data only (safe in an untrusted workspace)', () => {
+    // Each payload would set this global if any YAML loader ran it as code.
+    const RUN = 'function () { globalThis.coachNotesPwned = true; return "icf-trust" }';
+    const files = {
+      '.coach/config.yaml': `framework: !!js/function '${RUN}'\nrules:\n  frontmatter: !!js/eval 'globalThis.coachNotesPwned = true'\njudgmental:\n  extra: !!js/regexp /lazy/g\n`,
+      '.coach/frameworks/tagged.yaml': `schema_version: 1\nid: tagged\nname: Tagged\nversion: "1"\nmarkers:\n  - id: "1.1"\n    title: !!js/function '${RUN}'\n    description: A marker.\n`,
+      '.coach/frameworks/proto.yaml': 'schema_version: 1\nid: proto\nname: Proto\nversion: "1"\n__proto__:\n  polluted: yes\nmarkers:\n  - id: "1.1"\n    title: A title\n    description: A marker.\n    __proto__:\n      polluted: yes\n',
+      'n.coach.md': `${HEAD}## 3.1 Genuine concern\n\n${EARLY}\n`,
+    };
+
+    it('custom tags (!!js/function, !!js/eval, !!js/regexp) are refused with their place; __proto__ keys pollute nothing', () => {
+      const root = tempWorkspace(files);
+      const { problems, config, frameworks } = loadSetup({ root });
+      const at = (file: string) => problems.filter((p) => p.file === join(root, file)).map((p) => `${p.line}:${p.column} ${p.message}`);
+      assert.deepEqual(at('.coach/config.yaml'), ['1:12 Unresolved tag: tag:yaml.org,2002:js/function', '3:16 Unresolved tag: tag:yaml.org,2002:js/eval', '5:10 Unresolved tag: tag:yaml.org,2002:js/regexp']);
+      assert.deepEqual(at('.coach/frameworks/tagged.yaml'), ['7:12 Unresolved tag: tag:yaml.org,2002:js/function']);
+      assert.ok(at('.coach/frameworks/proto.yaml').some((m) => /__proto__ is not a known field/.test(m)));
+      // A refused file falls back to the defaults; nothing from it is half-applied.
+      assert.deepEqual([config.framework, config.rules, config.judgmental.extra], ['icf-trust', {}, []]);
+      assert.deepEqual(frameworks.ids(), ['icf-pcc-2020', 'icf-trust']);
+      assert.equal((globalThis as Record<string, unknown>).coachNotesPwned, undefined);
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
+    });
+
+    it('the notes are still checked, and the CLI names each refused file', async () => {
+      const root = tempWorkspace(files);
+      const { entries, err } = await lintJson([root]);
+      assert.ok(entries.some((e) => e.ruleId === 'judgmental-language'), 'the note is checked with the defaults');
+      for (const file of ['config.yaml', 'tagged.yaml']) assert.match(err, new RegExp(`${file}:\\d+:\\d+: .*Unresolved tag`), err);
+      assert.equal((globalThis as Record<string, unknown>).coachNotesPwned, undefined);
     });
   });
 
