@@ -4,6 +4,7 @@ import schema from '../../../schemas/sensitive-lexicon.schema.json';
 import type { CoachConfig } from '../config/types';
 import { errorText, parseYaml, validateYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
+import { proseSpan } from '../note/prose';
 import type { Note } from '../note/types';
 
 /** One sensitive area, with its matchers compiled once per setup. */
@@ -290,8 +291,7 @@ function scanNote(note: Note, lexicon: SensitiveLexicon): NoteMention[] {
   const mentions: Array<{ mention: SensitiveMention; start: number; end: number }> = [];
   for (const block of note.prose) {
     for (const mention of findSensitiveMentions(lexicon, block.text)) {
-      const start = block.offsets[mention.start] ?? 0;
-      const end = (block.offsets[mention.end - 1] ?? start) + 1;
+      const [start, end] = proseSpan(note, block, mention.start, mention.end);
       mentions.push({ mention, start, end });
     }
   }

@@ -7,6 +7,7 @@ import { matchMarkerHeading, normalizeTitle } from '../frameworks/markers';
 import { LineIndex } from '../model/lines';
 import type { Place } from '../model/types';
 import { parseInSections } from './chunks';
+import { proseSpan } from './prose';
 import { readFrontmatter } from './frontmatter';
 import { openBlockAtEnd } from './template';
 import type { Agreement, AgreementsSection, DisableDirective, MarkerSection, MarkerTag, Note, ProseBlock } from './types';
@@ -280,21 +281,13 @@ function readProse(note: Note, block: Paragraph | Heading, quoted: boolean, isPa
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   for (const child of block.children) visit(child);
-  let length = 0;
-  for (const part of parts) length += part.value.length;
-  // One typed array per block: the rules map match indexes back to note offsets through it.
-  const offsets = new Int32Array(length);
   let text = '';
-  for (const part of parts) {
-    mapOffsets(note, part, offsets, text.length);
-    text += part.value;
-  }
-  const prose: ProseBlock = { text, offsets, quoted };
+  for (const part of parts) text += part.value;
+  const prose: ProseBlock = { text, parts, quoted };
   note.prose.push(prose);
   if (text.includes('[#')) {
     for (const m of text.matchAll(TAG_PATTERN)) {
-      const start = offsets[m.index ?? 0] ?? 0;
-      const end = (offsets[(m.index ?? 0) + m[0].length - 1] ?? start) + 1;
+      const [start, end] = proseSpan(note, prose, m.index, m.index + m[0].length);
       for (const id of (m[1] ?? '').matchAll(TAG_ID)) {
         const tag: MarkerTag = { id: id[1] ?? '', place: note.lines.place(start, end) };
         const marker = note.framework?.markers.find((mk) => mk.id === tag.id);
@@ -304,30 +297,6 @@ function readProse(note: Note, block: Paragraph | Heading, quoted: boolean, isPa
     }
   }
   if (isParagraph && !quoted && PERMISSION.test(text)) note.permissionLines.push(placeOf(note, block));
-}
-
-/**
- * Fills `offsets[at…]` with the note offset of each character of a text node. A node's value may
- * differ from its source (escapes, entities): then the source is walked alongside, in one pass.
- */
-function mapOffsets(note: Note, node: Text, offsets: Int32Array, at: number): void {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
-  const value = node.value;
-  if (end - start === value.length && note.text.startsWith(value, start)) {
-    for (let i = 0; i < value.length; i++) offsets[at + i] = start + i;
-    return;
-  }
-  const source = note.text.slice(start, end);
-  let s = 0;
-  for (let v = 0; v < value.length; v++) {
-    offsets[at + v] = start + Math.min(s, source.length);
-    if (source[s] === '\\' && source[s + 1] === value[v]) s += 2;
-    else if (source[s] === '&' && value[v] !== '&') {
-      const semi = source.indexOf(';', s);
-      s = semi === -1 ? s + 1 : semi + 1;
-    } else s++;
-  }
 }
 
 /** Whether the note records a permission check: a `Permission:` line, or evidence for the permission marker. */

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Root, Text } from 'mdast';
 import type { Framework, Marker } from '../frameworks/types';
 import type { LineIndex } from '../model/lines';
 import type { Place } from '../model/types';
@@ -93,8 +93,8 @@ export interface DisableDirective {
 export interface ProseBlock {
   /** The visible text of one paragraph, heading, list item paragraph or table row. */
   text: string;
-  /** For each character of `text`, its offset in the note. */
-  offsets: Int32Array;
+  /** The text nodes `text` joins, to map an index back to a note offset (see `proseSpan`). */
+  parts: readonly Text[];
   /** Whether the block sits inside a blockquote (the client's words). */
   quoted: boolean;
 }

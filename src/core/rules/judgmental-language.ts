@@ -1,5 +1,6 @@
 import { phraseKey, type JudgmentalEntry, type JudgmentalLexicon } from '../lexicons/judgmental';
 import type { RuleMessage } from '../model/types';
+import { proseSpan } from '../note/prose';
 import type { Note, ProseBlock } from '../note/types';
 import type { Rule } from './types';
 
@@ -534,8 +535,7 @@ function isParticiple(w: string): boolean {
 
 function toMessage(note: Note, block: ProseBlock, j: Judgment, people: People): RuleMessage {
   const span = fixableSpan(note, block, j);
-  const from = block.offsets[span.start] ?? 0;
-  const to = (block.offsets[span.end - 1] ?? from) + 1;
+  const [from, to] = proseSpan(note, block, span.start, span.end);
   const message: RuleMessage = {
     reason: reasonFor(j, people),
     place: note.lines.place(from, to),
@@ -553,8 +553,8 @@ function toMessage(note: Note, block: ProseBlock, j: Judgment, people: People): 
  */
 function fixableSpan(note: Note, block: ProseBlock, j: Judgment): { start: number; end: number; judgment: Judgment; fixable: boolean } {
   const clean = (start: number, end: number) => {
-    const from = block.offsets[start] ?? 0;
-    return note.text.slice(from, (block.offsets[end - 1] ?? from) + 1) === block.text.slice(start, end);
+    const [from, to] = proseSpan(note, block, start, end);
+    return note.text.slice(from, to) === block.text.slice(start, end);
   };
   if (clean(j.start, j.end)) return { start: j.start, end: j.end, judgment: j, fixable: true };
   const bare: Judgment = { entry: j.entry, phrase: j.phrase, hitStart: j.hitStart, hitEnd: j.hitEnd, start: j.hitStart, end: j.hitEnd };
