@@ -2,6 +2,8 @@ import { isMap, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import { SAFE_YAML_OPTIONS, toPlain, errorText } from '../data/yaml';
 import type { FrameworkRegistry } from '../frameworks/registry';
 import type { LineIndex } from '../model/lines';
+import type { Place } from '../model/types';
+import { readSimpleMapping, type SimpleMapping } from './simple-yaml';
 import type { Frontmatter, FrontmatterProblem, NoteMeta } from './types';
 
 const OPEN = /^---[ \t]*(\r\n|\r|\n|$)/;
@@ -69,47 +71,23 @@ export function readFrontmatter(
     return { frontmatter, meta, bodyStart: loc.end };
   }
 
-  const at = (offset: number) => lines.place(loc.yamlStart + offset, loc.yamlStart + offset);
-  const spanOf = (node: Node | null | undefined, fallback: number) => {
-    const range = node?.range;
-    return range ? lines.place(loc.yamlStart + range[0], loc.yamlStart + range[1]) : at(fallback);
-  };
-
   // Positions come from the note's own line index, so the YAML parser needs no line counter.
   // YAML counts a lone CR (old Mac line endings) as a line break, but the yaml library does not:
   // CR to LF keeps every offset, so positions still point into the note as written.
-  const doc = parseDocument(frontmatter.yaml.replace(/\r(?!\n)/g, '\n'), SAFE_YAML_OPTIONS);
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const [start, end] = error.pos;
-    problems.push({
-      reason: `The frontmatter YAML has a problem: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}.`,
-      place: lines.place(loc.yamlStart + start, loc.yamlStart + Math.max(start, end)),
-    });
-  }
-  if (problems.length > 0) return { frontmatter, meta, bodyStart: loc.end };
-
-  let value: unknown;
-  try {
-    value = toPlain(doc.toJS({ maxAliasCount: 100 }));
-  } catch (error) {
-    problems.push({ reason: `The frontmatter YAML could not be read: ${errorText(error)}.`, place: frontmatter.place });
-    return { frontmatter, meta, bodyStart: loc.end };
-  }
-  if (value === null || value === undefined) value = {};
-  if (typeof value !== 'object' || Array.isArray(value) || !isMap(doc.contents) && doc.contents !== null) {
-    problems.push({ reason: 'The frontmatter should be a list of `key: value` fields, such as `client: Maria` and `date: 2026-03-02`.', place: frontmatter.place });
-    return { frontmatter, meta, bodyStart: loc.end };
-  }
-  const data = value as Record<string, unknown>;
+  const yaml = frontmatter.yaml.replace(/\r(?!\n)/g, '\n');
+  const fields = readSimpleMapping(yaml) ?? readWithLibrary(yaml, loc.yamlStart, lines, problems, frontmatter.place);
+  if (!fields) return { frontmatter, meta, bodyStart: loc.end };
+  const data = fields.data;
   frontmatter.data = data;
-  const contents = doc.contents;
-  const valueNode = (key: string): Node | undefined => {
-    if (!isMap(contents)) return undefined;
-    const pair = contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-    return (pair?.value ?? pair?.key ?? undefined) as Node | undefined;
+  const spanOf = (key: string) => {
+    const range = fields.ranges.get(key) ?? [0, 0];
+    return lines.place(loc.yamlStart + range[0], loc.yamlStart + range[1]);
   };
-  const sourceOf = (node: Node | undefined) => (node?.range ? frontmatter.yaml.slice(node.range[0], node.range[1]).trim() : undefined);
-  const fail = (field: string, reason: string) => problems.push({ field, reason, place: spanOf(valueNode(field), 0) });
+  const sourceOf = (key: string) => {
+    const range = fields.ranges.get(key);
+    return range ? frontmatter.yaml.slice(range[0], range[1]).trim() : undefined;
+  };
+  const fail = (field: string, reason: string) => problems.push({ field, reason, place: spanOf(field) });
   const has = (key: string) => Object.prototype.hasOwnProperty.call(data, key) && data[key] !== null;
   const blockStart = lines.place(0, 3);
 
@@ -123,7 +101,7 @@ export function readFrontmatter(
   }
   else if (typeof data.client === 'number' && Number.isFinite(data.client)) {
     // Quote the code as written (0412 stays 0412), not as YAML parsed it.
-    const written = sourceOf(valueNode('client')) ?? String(data.client);
+    const written = sourceOf('client') ?? String(data.client);
     fail('client', `\`client\` reads as the number ${data.client}. Put a client code in quotes, such as \`client: "${written}"\`, so it stays exactly as written.`);
   }
   else fail('client', '`client` should be a name or a code, written as plain text.');
@@ -144,7 +122,7 @@ export function readFrontmatter(
   }
   if (has('duration')) {
     const d = data.duration;
-    const problem = durationProblem(d, sourceOf(valueNode('duration')));
+    const problem = durationProblem(d, sourceOf('duration'));
     if (problem) fail('duration', problem);
     else meta.duration = d as number;
   }
@@ -175,6 +153,46 @@ export function readFrontmatter(
   }
   frontmatter.valid = problems.length === 0 && meta.client !== undefined && meta.date !== undefined;
   return { frontmatter, meta, bodyStart: loc.end };
+}
+
+/**
+ * Reads frontmatter the simple reader left alone, with the yaml library: the core schema, unique
+ * keys, no custom tags, a bounded alias count. Problems are added with note positions; undefined
+ * then means the fields could not be read at all.
+ */
+function readWithLibrary(yaml: string, yamlStart: number, lines: LineIndex, problems: FrontmatterProblem[], whole: Place): SimpleMapping | undefined {
+  const doc = parseDocument(yaml, SAFE_YAML_OPTIONS);
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = error.pos;
+    problems.push({
+      reason: `The frontmatter YAML has a problem: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}.`,
+      place: lines.place(yamlStart + start, yamlStart + Math.max(start, end)),
+    });
+  }
+  if (problems.length > 0) return undefined;
+  let value: unknown;
+  try {
+    value = toPlain(doc.toJS({ maxAliasCount: 100 }));
+  } catch (error) {
+    problems.push({ reason: `The frontmatter YAML could not be read: ${errorText(error)}.`, place: whole });
+    return undefined;
+  }
+  if (value === null || value === undefined) value = {};
+  const contents = doc.contents;
+  if (typeof value !== 'object' || Array.isArray(value) || (!isMap(contents) && contents !== null)) {
+    problems.push({ reason: 'The frontmatter should be a list of `key: value` fields, such as `client: Maria` and `date: 2026-03-02`.', place: whole });
+    return undefined;
+  }
+  const ranges = new Map<string, [number, number]>();
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const node = (pair.value ?? pair.key) as Node;
+      if (!ranges.has(key) && node.range) ranges.set(key, [node.range[0], node.range[1]]);
+    }
+  }
+  return { data: value as Record<string, unknown>, ranges };
 }
 
 /** Beyond this many minutes (about two years), a number is shown as written, never as "Infinity" or "1e+300". */
