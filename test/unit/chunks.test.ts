@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { loadSetup } from '../../src/core/engine/setup';
 import { CHUNKED_ABOVE, parseBySection, parseInSections, sectionStarts } from '../../src/core/note/chunks';
+import { parseWith } from '../../src/core/workspace/batch';
 
 const parse = (text: string) => unified().use(remarkParse).parse(text) as Root;
 const ROOT = join(__dirname, '..', '..', 'examples', 'notes');
@@ -113,5 +115,44 @@ describe('parsing large notes section by section', () => {
     let calls = 0;
     parseInSections('# a\n\ntext\n\n# b\n', (t) => (calls++, parse(t)));
     assert.equal(calls, 1);
+  });
+
+  describe('a note being edited (live)', () => {
+    const small = '# Session\n\nOpening.\n\n## 3.1 Genuine concern\n\nAsked how she was.\n\n## Agreements\n\n- [ ] Send the plan\n';
+
+    it('is parsed by section whatever its size, and an edit re-parses only its own section', () => {
+      let calls = 0;
+      const counted = (t: string) => (calls++, parse(t));
+      assert.deepEqual(parseInSections(small, counted, true), parse(small));
+      const edited = small.replace('Asked how', 'Asked gently how');
+      calls = 0;
+      assert.deepEqual(parseInSections(edited, counted, true), parse(edited));
+      assert.equal(calls, 1);
+    });
+
+    it('is parsed whole when it defines a link reference, so references resolve across sections', () => {
+      const text = '# Notes\n\nSee [the plan][p].\n\n## Later\n\n[p]: https://plan.example\n';
+      let calls = 0;
+      const tree = parseInSections(text, (t) => (calls++, parse(t)), true);
+      assert.equal(calls, 1);
+      assert.deepEqual(tree, parse(text));
+      assert.ok(JSON.stringify(tree).includes('"linkReference"'));
+    });
+
+    it('reads every example note exactly as a fresh whole parse does', () => {
+      const setup = loadSetup({ root: ROOT });
+      for (const dir of readdirSync(ROOT).filter((d) => !d.startsWith('.') && !d.endsWith('.md'))) {
+        for (const file of readdirSync(join(ROOT, dir))) {
+          const path = join(ROOT, dir, file);
+          const text = readFileSync(path, 'utf8');
+          const whole = parseWith(setup, { path, text });
+          for (let i = 0; i < 2; i++) {
+            const live = parseWith(setup, { path, text }, true);
+            assert.deepEqual(live.tree, whole.tree, file);
+            assert.deepEqual({ ...live, tree: undefined, lines: undefined }, { ...whole, tree: undefined, lines: undefined }, file);
+          }
+        }
+      }
+    });
   });
 });

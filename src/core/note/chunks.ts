@@ -2,13 +2,14 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import { openBlockAtEnd } from './template';
 
 /**
- * Large notes are parsed section by section, and unchanged sections come from a small cache, so a
- * keystroke in a 300 KB session log re-parses one section, not the whole note.
+ * Large notes, and every note being edited live, are parsed section by section, and unchanged
+ * sections come from a small cache, so a keystroke re-parses one section, not the whole note.
  *
  * A note is cut only before an ATX heading that starts at column 0 outside fenced code and
  * multi-line HTML blocks: such a heading always starts a new top-level block in CommonMark (it
- * ends any paragraph, list or block quote above it), so the parts parse exactly as the whole,
- * except that a link reference defined in one section does not resolve in another. The line scan
+ * ends any paragraph, list or block quote above it), so the parts parse exactly as the whole.
+ * A link reference definition resolves across the whole note, so a note with one (any `]:`) is
+ * parsed whole. The line scan
  * only proposes cuts: a section whose parse ends inside a fence or HTML block is joined with the
  * next, so a misjudged cut costs a larger parse, never a different tree.
  */
@@ -48,9 +49,13 @@ export function sectionStarts(text: string): number[] {
   return starts;
 }
 
-/** Parses `text` whole, or section by section with cached sections when it is large. */
-export function parseInSections(text: string, parse: (text: string) => Root): Root {
-  return text.length <= CHUNKED_ABOVE ? parse(text) : parseBySection(text, parse);
+/**
+ * Parses `text` whole, or section by section with cached sections when it is large or `live`
+ * (being edited: the next version differs by a keystroke, so its other sections are cached).
+ */
+export function parseInSections(text: string, parse: (text: string) => Root, live = false): Root {
+  if ((!live && text.length <= CHUNKED_ABOVE) || text.includes(']:')) return parse(text);
+  return parseBySection(text, parse);
 }
 
 /** Parses `text` section by section, whatever its size (exported for tests: small notes show every edge). */

@@ -30,6 +30,8 @@ export interface ParseOptions {
   defaultFramework: string;
   /** Characters parsed at most; a longer note is read up to the last line break before it. */
   maxChars?: number;
+  /** The note is being edited: reuse the parse of its unchanged sections (see chunks.ts). */
+  live?: boolean;
 }
 
 /** 8 MiB of text: far beyond any real session note, and still parsed in a few seconds. */
@@ -55,7 +57,7 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
     unparsed = 'too-deep';
   } else {
     try {
-      tree = parseInSections(parsed, (part) => processor.parse(part));
+      tree = parseInSections(parsed, (part) => processor.parse(part), options.live);
     } catch (error) {
       tree = emptyRoot(text);
       unparsed = error instanceof RangeError ? 'too-deep' : 'parser-error';

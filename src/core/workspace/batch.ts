@@ -16,8 +16,8 @@ export interface BatchResult {
 }
 
 /** Parses a note with the setup's default framework. */
-export function parseWith(setup: EngineSetup, file: { path: string; text: string }): Note {
-  return parseNote(file.text, file.path, { frameworks: setup.frameworks, defaultFramework: setup.config.framework, maxChars: setup.config.maxNoteChars });
+export function parseWith(setup: EngineSetup, file: { path: string; text: string }, live = false): Note {
+  return parseNote(file.text, file.path, { frameworks: setup.frameworks, defaultFramework: setup.config.framework, maxChars: setup.config.maxNoteChars, live });
 }
 
 /**

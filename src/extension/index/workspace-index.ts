@@ -117,7 +117,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Parses text for a note (an open editor's, possibly unsaved) and records its summary. */
   updateFromText(uri: vscode.Uri, text: string): { note: Note; state: FolderState } {
     const state = this.stateFor(uri);
-    const note = parseWith(state.setup, { path: uri.fsPath, text });
+    // Live: the next version differs by a keystroke, so the parse of unchanged sections is reused.
+    const note = parseWith(state.setup, { path: uri.fsPath, text }, true);
     // Untitled editors are linted but are not notes of the workspace until they are saved.
     if (uri.scheme === 'file') this.record(state, summarize(note, state.setup));
     return { note, state };
