@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import remarkParse from 'remark-parse';
@@ -297,6 +298,18 @@ const T_INDEX: Target = { on: 'ratio', op: '<=', limit: 1.3, text: '≤ 1.3×' }
 const T_WORKERS: Target = { on: 'ratio', op: '<=', limit: 0.75, text: '≤ 0.75×' };
 const T_GROWTH: Target = { on: 'value', op: '<=', limit: 11, text: '≤ 11×' };
 
+/** The longest the event loop was held (ms) while `run` ran: what an extension host would feel. */
+async function longestBlock(run: () => Promise<unknown>): Promise<number> {
+  const delay = monitorEventLoopDelay({ resolution: 2 });
+  delay.enable();
+  try {
+    await run();
+  } finally {
+    delay.disable();
+  }
+  return delay.max / 1e6;
+}
+
 /**
  * Cold index of a set: the read + remark-parse floor, the main thread and 2 workers, interleaved.
  * With `cacheDir`, the main-thread runs use it (still cold: nothing is saved until the caller
@@ -317,6 +330,11 @@ async function coldIndex(indexer: Indexer | undefined, set: Loaded, label: strin
   };
   const workersReady = existsSync(WORKER_SCRIPT);
   let last: IndexResult | undefined;
+  // The longest the event loop waited while indexing: what an extension host would feel.
+  const blocked = { single: 0, workers: 0 };
+  const watching = async (key: keyof typeof blocked, run: () => Promise<unknown>) => {
+    blocked[key] = Math.max(blocked[key], await longestBlock(run));
+  };
   const runs: Record<string, () => Promise<Sample>> = {
     floor: () => measureAsync(async () => {
       const found = await findNotes([dir]);
@@ -324,12 +342,14 @@ async function coldIndex(indexer: Indexer | undefined, set: Loaded, label: strin
     }),
     single: () => {
       last = undefined;
-      return measureAsync(async () => {
-        last = check(await indexer.indexWorkspace([dir], { root: dir, workers: 0, setup: set.setup, ...(cacheDir ? { cacheDir } : {}) }));
-      });
+      return measureAsync(() =>
+        watching('single', async () => {
+          last = check(await indexer.indexWorkspace([dir], { root: dir, workers: 0, setup: set.setup, ...(cacheDir ? { cacheDir } : {}) }));
+        }),
+      );
     },
   };
-  if (workersReady) runs.workers = () => measureAsync(async () => check(await indexer.indexWorkspace([dir], { root: dir, workers: 2, setup: set.setup, workerScript: WORKER_SCRIPT })));
+  if (workersReady) runs.workers = () => measureAsync(() => watching('workers', async () => check(await indexer.indexWorkspace([dir], { root: dir, workers: 2, setup: set.setup, workerScript: WORKER_SCRIPT }))));
   const r = await interleaved(reps, runs);
   const floor = wallOf(r.floor);
   const single = wallOf(r.single);
@@ -347,9 +367,13 @@ async function coldIndex(indexer: Indexer | undefined, set: Loaded, label: strin
       value: w, unit: 'ms', display: ms(w),
       baseline: { name: 'main thread', value: single, unit: 'ms', display: ms(single) },
       ratio: { value: w / single, display: times(w / single), meaning: 'wall time', cpu: cpuOf(r.workers) / cpuOf(r.single) },
-      target: T_WORKERS,
+      // The issue sets this target at 10k notes; at 1k, starting two workers (bundle, setup, a cold JIT) is a large share of the work.
+      ...(expected >= 10_000 ? { target: T_WORKERS } : { note: 'no target at 1k notes: each worker spends ~0.5 s loading the bundle and setup, then warms its JIT, against ~1.5–3 s of work in all' }),
     });
   } else pending(`${id}b`, `cold index ${label}, 2 workers, vs main thread`, T_WORKERS, 'pending (dist/index-worker.js not built)');
+  const T_BLOCK: Target = { on: 'value', op: '<=', limit: 50, text: '≤ 50 ms' };
+  add({ id: `${id}c`, name: `longest event-loop block while indexing ${label}, main thread (sliced)`, n: reps, value: blocked.single, unit: 'ms', display: ms(blocked.single), target: T_BLOCK, note: 'monitorEventLoopDelay max over all runs: the thread yields every 12 ms of work' });
+  if (workersReady) add({ id: `${id}d`, name: `longest event-loop block while indexing ${label}, 2 worker threads`, n: reps, value: blocked.workers, unit: 'ms', display: ms(blocked.workers), target: T_BLOCK });
   if (!last) throw new Error('no index was built');
   return { single, floor, floorCpu: cpuOf(r.floor), last };
 }
@@ -418,9 +442,12 @@ async function warmStart(indexer: Indexer | undefined, set: Loaded, cold: ColdRe
   const cacheBytes = folderBytes(cacheDir);
   const reps = 5;
   let last = cold.last;
+  let blocked = 0;
   const r = await interleaved(reps, {
     warm: () => measureAsync(async () => {
-      last = await indexer.indexWorkspace([dir], options);
+      blocked = Math.max(blocked, await longestBlock(async () => {
+        last = await indexer.indexWorkspace([dir], options);
+      }));
       if (last.stats.fromCache !== set.files.length) throw new Error(`warm start reused ${last.stats.fromCache} of ${set.files.length} notes`);
     }),
   });
@@ -433,6 +460,7 @@ async function warmStart(indexer: Indexer | undefined, set: Loaded, cold: ColdRe
     target: T_WARM,
     note: `cache ${mb(cacheBytes)} in the cache folder, written once by save() in ${ms(save)} (in neither figure); fromCache ${last.stats.fromCache}/${last.stats.files}`,
   });
+  add({ id: '3b', name: 'longest event-loop block during a warm start 10k (main thread)', n: reps, value: blocked, unit: 'ms', display: ms(blocked), target: { on: 'value', op: '<=', limit: 50, text: '≤ 50 ms' } });
   return last;
 }
 
@@ -737,12 +765,12 @@ async function main(): Promise<void> {
     const T_MEM: Target = { on: 'value', op: '<=', limit: 150, text: '≤ 150 MB' };
     if (!indexer) {
       pending('7a', 'heap held by the 10k index', T_MEM);
-      pending('7b', 'peak RSS while indexing 10k', T_MEM);
+      pending('7b', 'peak RSS while indexing 10k', undefined);
     } else {
       mem10k ??= memoryOf(await memoryChild(), s10k.dir);
       const heap = (mem10k.heapAfter ?? 0) - (mem10k.heapBefore ?? 0);
       add({ id: '7a', name: 'heap held by the 10k index (after − before)', value: heap / 1048576, unit: 'MB', display: mb(heap), baseline: { name: 'heap before', value: (mem10k.heapBefore ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.heapBefore ?? 0) }, target: T_MEM });
-      add({ id: '7b', name: 'peak RSS of a process indexing 10k notes', value: (mem10k.maxRSS ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.maxRSS ?? 0), baseline: { name: 'RSS before indexing', value: (mem10k.rssBefore ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.rssBefore ?? 0) }, target: T_MEM, note: 'a fresh Node process running bench/index-memory.ts bundled by esbuild (dist/bench/index-memory.js), workers: 0' });
+      add({ id: '7b', name: 'peak RSS of a process indexing 10k notes', value: (mem10k.maxRSS ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.maxRSS ?? 0), baseline: { name: 'RSS before indexing', value: (mem10k.rssBefore ?? 0) / 1048576, unit: 'MB', display: mb(mem10k.rssBefore ?? 0) }, note: 'info (the memory target is the heap the index holds, 7a): a fresh Node process running bench/index-memory.ts bundled by esbuild (dist/bench/index-memory.js), workers: 0; the peak includes garbage V8 has not yet collected' });
     }
     const rss = process.resourceUsage().maxRSS * 1024;
     add({ id: '7c', name: 'peak RSS of this whole bench process', value: rss / 1048576, unit: 'MB', display: mb(rss), note: 'info only: holds both corpora, the 1k summaries, markdownlint and alex' });
