@@ -371,9 +371,9 @@ async function coldIndex(indexer: Indexer | undefined, set: Loaded, label: strin
       ...(expected >= 10_000 ? { target: T_WORKERS } : { note: 'no target at 1k notes: each worker spends ~0.5 s loading the bundle and setup, then warms its JIT, against ~1.5–3 s of work in all' }),
     });
   } else pending(`${id}b`, `cold index ${label}, 2 workers, vs main thread`, T_WORKERS, 'pending (dist/index-worker.js not built)');
-  const T_BLOCK: Target = { on: 'value', op: '<=', limit: 50, text: '≤ 50 ms' };
-  add({ id: `${id}c`, name: `longest event-loop block while indexing ${label}, main thread (sliced)`, n: reps, value: blocked.single, unit: 'ms', display: ms(blocked.single), target: T_BLOCK, note: 'monitorEventLoopDelay max over all runs: the thread yields every 12 ms of work' });
-  if (workersReady) add({ id: `${id}d`, name: `longest event-loop block while indexing ${label}, 2 worker threads`, n: reps, value: blocked.workers, unit: 'ms', display: ms(blocked.workers), target: T_BLOCK });
+  // Information: this process holds both corpora, so GC pauses are longer than an extension host's; 3b–3c measure the host.
+  add({ id: `${id}c`, name: `longest event-loop block in this process, indexing ${label} on the main thread (sliced)`, n: reps, value: blocked.single, unit: 'ms', display: ms(blocked.single), note: 'info: monitorEventLoopDelay max over all runs; the thread yields after 12 ms of work, but one GC pause of this large bench heap, or a note parsed with a cold JIT, can take longer' });
+  if (workersReady) add({ id: `${id}d`, name: `longest event-loop block in this process, indexing ${label} with 2 worker threads`, n: reps, value: blocked.workers, unit: 'ms', display: ms(blocked.workers) });
   if (!last) throw new Error('no index was built');
   return { single, floor, floorCpu: cpuOf(r.floor), last };
 }
@@ -418,6 +418,27 @@ async function memoryChild(): Promise<string> {
   return outfile;
 }
 
+/**
+ * 3b–3c: how long the host thread is ever blocked when a fresh process indexes 10k notes as the
+ * extension does (2 workers asked for, a cache folder): cold, then warm.
+ */
+async function hostBlocking(dir: string): Promise<void> {
+  heading('3b–3c. Host thread while indexing 10k notes as the extension does (fresh process, 2 workers asked for, cache folder)');
+  const T_BLOCK: Target = { on: 'value', op: '<=', limit: 50, text: '≤ 50 ms' };
+  if (!existsSync(WORKER_SCRIPT)) {
+    pending('3b', 'longest host block, cold index 10k', T_BLOCK, 'pending (dist/index-worker.js not built)');
+    pending('3c', 'longest host block, warm start 10k', T_BLOCK, 'pending (dist/index-worker.js not built)');
+    return;
+  }
+  const child = join(BENCH_OUT, 'host-blocking.js');
+  await esbuild.build({ ...COMMON_BUILD, entryPoints: [join(__dirname, 'host-blocking.ts')], outfile: child });
+  const run = spawnSync(process.execPath, [child, dir, WORKER_SCRIPT], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`bench/host-blocking.ts failed: ${run.stderr}`);
+  const r = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { cold: number; warm: number; parsed: number; fromCache: number };
+  add({ id: '3b', name: 'longest host event-loop block, cold index 10k (parsing in workers)', value: r.cold, unit: 'ms', display: ms(r.cold), target: T_BLOCK, note: `monitorEventLoopDelay max; ${r.parsed} notes parsed in the workers, the cache then saved` });
+  add({ id: '3c', name: 'longest host event-loop block, warm start 10k (host thread, sliced)', value: r.warm, unit: 'ms', display: ms(r.warm), target: T_BLOCK, note: `${r.fromCache} notes from the cache: no workers are started for a warm start` });
+}
+
 /** Indexes a set in a fresh child process (main thread), for heap and peak RSS free of the bench's own data. */
 function memoryOf(child: string, dir: string): MemoryResult {
   const run = spawnSync(process.execPath, ['--expose-gc', child, dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -460,7 +481,7 @@ async function warmStart(indexer: Indexer | undefined, set: Loaded, cold: ColdRe
     target: T_WARM,
     note: `cache ${mb(cacheBytes)} in the cache folder, written once by save() in ${ms(save)} (in neither figure); fromCache ${last.stats.fromCache}/${last.stats.files}`,
   });
-  add({ id: '3b', name: 'longest event-loop block during a warm start 10k (main thread)', n: reps, value: blocked, unit: 'ms', display: ms(blocked), target: { on: 'value', op: '<=', limit: 50, text: '≤ 50 ms' } });
+  add({ id: '3a', name: 'longest event-loop block in this process during the warm starts', n: reps, value: blocked, unit: 'ms', display: ms(blocked), note: 'info: see 3b–3c for a fresh process' });
   return last;
 }
 
@@ -749,6 +770,7 @@ async function main(): Promise<void> {
         if (last) cold10k = { single, floor: Number.NaN, floorCpu: Number.NaN, last };
       }
       const built = await warmStart(indexer, c10k, cold10k, cacheDir);
+      if (want(3) && indexer) await hostBlocking(s10k.dir);
       if (want(4)) await incremental(indexer, c10k, built);
     }
   } finally {

@@ -64,13 +64,17 @@ export interface MarkerTag {
   place: Place;
 }
 
-export interface Agreement {
+/** An agreement as other notes see it (in a summary): no position, which only its own note needs. */
+export interface AgreementItem {
   /** The item text after the checkbox, as written. */
   text: string;
   /** For matching across notes: lower case, no punctuation, no due date. */
   key: string;
   kept: boolean;
   due?: string;
+}
+
+export interface Agreement extends AgreementItem {
   place: Place;
 }
 

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { formatQuarter, inQuarter, previousQuarter, quarterRange, type Quarter } from '../coverage/quarters';
 import type { EngineSetup } from '../engine/setup';
 import type { Framework } from '../frameworks/types';
-import type { Agreement } from '../note/types';
+import type { AgreementItem } from '../note/types';
 import { lintNote } from '../engine/lint';
 import { parseWith } from '../workspace/batch';
 import { summarize } from '../workspace/summary';
@@ -245,8 +245,8 @@ function agreementSignals(current: ReportNote[], all: readonly ReportNote[]): Tr
   for (const r of current) {
     const s = r.summary;
     const prev = previousNote(view, { path: r.path, client: s.client ?? '', date: s.date ?? '', ...(s.session !== undefined ? { session: s.session } : {}) });
-    const before = new Map<string, Agreement>((prev?.agreements ?? []).map((a) => [a.key, a]));
-    const here = new Map<string, Agreement>(s.agreements.map((a) => [a.key, a]));
+    const before = new Map<string, AgreementItem>((prev?.agreements ?? []).map((a) => [a.key, a]));
+    const here = new Map<string, AgreementItem>(s.agreements.map((a) => [a.key, a]));
     for (const a of s.agreements) {
       const old = before.get(a.key);
       if (!old) made++;

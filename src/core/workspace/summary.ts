@@ -3,7 +3,7 @@ import { requiredMarkers } from '../frameworks/required';
 import type { CoachConfig } from '../config/types';
 import { noteSensitiveMentions, type SensitiveLexicon } from '../lexicons/sensitive';
 import { hasPermissionCheck } from '../note/parse';
-import type { Agreement, Note } from '../note/types';
+import type { AgreementItem, Note } from '../note/types';
 
 /**
  * What the workspace keeps per note: small, serialisable, no syntax tree. Coverage, the tree view,
@@ -32,7 +32,7 @@ export interface NoteSummary {
   missing: string[];
   /** Required marker ids without evidence (no evidenced section, no tag). */
   unevidenced: string[];
-  agreements: Agreement[];
+  agreements: AgreementItem[];
   permissionCheck: boolean;
   /** Sensitive areas the note touches (ids and labels), for the report's trust signals. */
   sensitiveTopics: { id: string; label: string }[];
@@ -68,7 +68,8 @@ export function summarize(note: Note, setup: { config: CoachConfig; sensitive: S
     sections: order(note, sections),
     missing: required.filter((id) => !sections.has(id)),
     unevidenced: required.filter((id) => !evidenced.has(id)),
-    agreements: note.agreements,
+    // Positions stay with the note: a summary is kept for every note of the workspace.
+    agreements: note.agreements.map(({ place: _place, ...item }) => item),
     permissionCheck: hasPermissionCheck(note),
     sensitiveTopics: sensitiveTopics(note, setup.sensitive),
     sectionLines,

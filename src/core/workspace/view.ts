@@ -1,4 +1,4 @@
-import type { Agreement } from '../note/types';
+import type { AgreementItem } from '../note/types';
 
 /** What cross-note rules need to know about another note, without its tree. */
 export interface NoteSummaryForRules {
@@ -6,7 +6,7 @@ export interface NoteSummaryForRules {
   client: string;
   date: string;
   session?: number;
-  agreements: Agreement[];
+  agreements: AgreementItem[];
 }
 
 /** A read-only view of the other notes in the workspace. */
