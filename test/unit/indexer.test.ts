@@ -3,6 +3,8 @@ import { readdirSync, utimesSync, writeFileSync, readFileSync, mkdtempSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { lintText } from '../../src/core/engine/lint';
+import { loadSetup, setupData, setupFromData } from '../../src/core/engine/setup';
 import { cacheDirFor } from '../../src/core/indexer/cache';
 import { indexWorkspace, updateNote } from '../../src/core/indexer/index';
 import { tempWorkspace } from './support/setup';
@@ -39,6 +41,24 @@ describe('workspace indexer', () => {
     assert.equal(batches, 3, 'three batches of at most 100 notes came back from the workers');
     assert.deepEqual(sorted(pooled.index), sorted(single.index));
     assert.equal(single.index.all().filter((s) => !s.valid).length, 1);
+  });
+
+  it('hands a worker the host\'s setup as data: after a structured clone it lints every example note the same', () => {
+    const examples = join(__dirname, '..', '..', 'examples', 'notes');
+    const setup = loadSetup({ root: examples });
+    const copy = setupFromData(structuredClone(setupData(setup)));
+    assert.deepEqual(copy.frameworks.ids(), setup.frameworks.ids());
+    let findings = 0;
+    for (const dir of readdirSync(examples).filter((d) => !d.startsWith('.') && !d.endsWith('.md'))) {
+      for (const file of readdirSync(join(examples, dir))) {
+        const path = join(examples, dir, file);
+        const text = readFileSync(path, 'utf8');
+        const mine = lintText(text, path, setup).findings;
+        findings += mine.length;
+        assert.deepEqual(lintText(text, path, copy).findings, mine, file);
+      }
+    }
+    assert.ok(findings > 0);
   });
 
   it('does not start workers for a warm start, when the cache already knows every note', async () => {

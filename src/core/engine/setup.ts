@@ -5,6 +5,7 @@ import { defaultConfig, type CoachConfig } from '../config/types';
 import { builtinDataRoot } from '../data/paths';
 import { errorText } from '../data/yaml';
 import { FrameworkRegistry, loadFrameworkFolder } from '../frameworks/registry';
+import type { Framework } from '../frameworks/types';
 import { loadJudgmentalLexicon, type JudgmentalLexicon } from '../lexicons/judgmental';
 import { loadSensitiveLexicon, type SensitiveLexicon } from '../lexicons/sensitive';
 import type { DataProblem } from '../model/types';
@@ -29,6 +30,21 @@ export interface SetupOptions {
 
 export const CONFIG_PATH = join('.coach', 'config.yaml');
 export const FRAMEWORKS_DIR = join('.coach', 'frameworks');
+
+/**
+ * A loaded setup as plain data (frameworks as a list), for a worker thread: structured clone keeps
+ * its maps, sets and regular expressions, so a worker starts without reading, parsing and
+ * validating every YAML file again (most of a worker's start-up time).
+ */
+export type SetupData = Omit<EngineSetup, 'frameworks'> & { frameworks: Framework[] };
+
+export function setupData(setup: EngineSetup): SetupData {
+  return { ...setup, frameworks: setup.frameworks.all() };
+}
+
+export function setupFromData(data: SetupData): EngineSetup {
+  return { ...data, frameworks: new FrameworkRegistry(data.frameworks) };
+}
 
 /** Loads built-in data plus a workspace's `.coach/` folder. Never throws on bad workspace data. */
 export function loadSetup(options: SetupOptions = {}): EngineSetup {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadSetup, type EngineSetup } from '../engine/setup';
+import { loadSetup, setupData, type EngineSetup, type SetupData } from '../engine/setup';
 import { findNotes, type PathProblem } from '../workspace/files';
 import { NoteIndex } from '../workspace/index';
 import type { NoteSummary } from '../workspace/summary';
@@ -18,7 +18,7 @@ export interface IndexOptions {
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  /** An already loaded setup (the extension has one); the workers load their own from root. */
+  /** An already loaded setup (the extension has one); workers receive a copy of it as data. */
   setup?: EngineSetup;
   /** The worker bundle; by default dist/index-worker.js beside the running bundle. */
   workerScript?: string;
@@ -90,7 +90,7 @@ export async function indexWorkspace(paths: readonly string[], options: IndexOpt
   // Workers pay off only for notes that must be parsed: a warm start (all cached) stays on this thread.
   const uncached = found.files.reduce((n, f) => n + (cached.has(f) ? 0 : 1), 0);
   const workers = uncached > BATCH ? Math.min(options.workers ?? 0, Math.ceil(found.files.length / BATCH)) : 0;
-  if (workers > 0 && script) await inWorkers(script, workers, found.files, cached, { root, configFile: options.configFile }, take, options.signal);
+  if (workers > 0 && script) await inWorkers(script, workers, found.files, cached, setupData(setup), take, options.signal);
   else await onThisThread(found.files, setup, cached, take, options.signal);
 
   stats.ms = performance.now() - started;
@@ -128,15 +128,18 @@ function inWorkers(
   count: number,
   files: string[],
   cached: Map<string, CacheEntry>,
-  data: { root: string | undefined; configFile: string | undefined },
+  setup: SetupData,
   take: (r: FileResult[]) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const pool: Worker[] = [];
     let next = 0;
-    let active = 0;
+    let outstanding = 0;
+    let finished = false;
     const finish = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
       for (const w of pool) void w.terminate();
       pool.length = 0;
       if (error) reject(error);
@@ -145,7 +148,7 @@ function inWorkers(
     const feed = (worker: Worker) => {
       if (signal?.aborted) return finish(signal.reason);
       if (next >= files.length) {
-        if (--active === 0) finish();
+        if (outstanding === 0) finish();
         return;
       }
       const paths = files.slice(next, next + BATCH);
@@ -155,18 +158,21 @@ function inWorkers(
         const c = cached.get(p);
         if (c) slice[p] = c;
       }
+      outstanding++;
       worker.postMessage({ paths, cached: slice });
     };
     signal?.addEventListener('abort', () => finish(signal.reason), { once: true });
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: data });
+      const worker = new Worker(script, { workerData: { setup } });
       pool.push(worker);
-      active++;
       worker.on('message', (results: FileResult[]) => {
+        outstanding--;
         take(results);
         feed(worker);
       });
       worker.on('error', (error) => finish(error));
+      // Two batches in flight per worker: it starts the next while the host takes in the last.
+      feed(worker);
       feed(worker);
     }
   });

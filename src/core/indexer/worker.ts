@@ -1,7 +1,7 @@
 // Runs in a worker_threads worker (bundled as dist/index-worker.js): summarises batches of notes
 // off the main thread, so the extension host stays responsive while a large workspace is indexed.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadSetup } from '../engine/setup';
+import { setupFromData, type SetupData } from '../engine/setup';
 import type { CacheEntry } from './cache';
 import { summarizeFiles, type FileResult } from './summarize-file';
 
@@ -10,7 +10,8 @@ interface Batch {
   cached: Record<string, CacheEntry>;
 }
 
-const setup = loadSetup(workerData as { root?: string; configFile?: string });
+// The host's setup, already loaded and validated, arrives as data.
+const setup = setupFromData((workerData as { setup: SetupData }).setup);
 
 parentPort?.on('message', async (batch: Batch) => {
   const results: FileResult[] = [];
