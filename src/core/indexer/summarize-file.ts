@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { EngineSetup } from '../engine/setup';
 import { parseWith } from '../workspace/batch';
@@ -17,6 +18,18 @@ async function loadFile(path: string, cached: CacheEntry | undefined): Promise<L
     if (!info.isFile()) return { path, error: NOT_A_FILE };
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { path, size: info.size, mtimeMs: info.mtimeMs };
     return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: await readFile(path) };
+  } catch (error) {
+    return { path, error: describeFsError(error) };
+  }
+}
+
+/** The same, blocking: for worker threads, which exist to block, and gain nothing from waiting on the event loop. */
+function loadFileSync(path: string, cached: CacheEntry | undefined): Loaded {
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) return { path, error: NOT_A_FILE };
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { path, size: info.size, mtimeMs: info.mtimeMs };
+    return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: readFileSync(path) };
   } catch (error) {
     return { path, error: describeFsError(error) };
   }
@@ -45,20 +58,30 @@ export async function summarizeFile(path: string, setup: EngineSetup, cached?: C
   return summarizeLoaded(await loadFile(path, cached), setup, cached);
 }
 
-/** Files being read ahead of the one being parsed: enough to keep the disk busy, few enough to hold little. */
-const READ_AHEAD = 16;
+/**
+ * Files being read ahead of the one being parsed. A read takes several trips through the event
+ * loop (open, stat, read, close), and a thread busy parsing lets one trip pass per slice, so many
+ * files must be on their way at once for the parser never to wait.
+ */
+const READ_AHEAD = 64;
 
 /**
- * Summarises files in order, reading up to READ_AHEAD files ahead while earlier ones are parsed,
- * so the thread never sits idle waiting for one small read at a time. Calls `take` with each
- * result; `take` may return a promise (a pause to yield to the event loop, or a cancellation).
+ * Summarises files in order and calls `take` with each result; `take` may return a promise (a
+ * pause to yield to the event loop, or a cancellation). On an event-loop thread (`blocking`
+ * false) files are read ahead while earlier ones are parsed; a worker thread reads each file as
+ * it comes.
  */
 export async function summarizeFiles(
   paths: readonly string[],
   setup: EngineSetup,
   cachedOf: (path: string) => CacheEntry | undefined,
   take: (result: FileResult) => void | Promise<void>,
+  blocking = false,
 ): Promise<void> {
+  if (blocking) {
+    for (const path of paths) await take(summarizeLoaded(loadFileSync(path, cachedOf(path)), setup, cachedOf(path)));
+    return;
+  }
   const pending: Array<Promise<Loaded>> = [];
   let next = 0;
   const fill = () => {

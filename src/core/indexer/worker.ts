@@ -15,6 +15,6 @@ const setup = setupFromData((workerData as { setup: SetupData }).setup);
 
 parentPort?.on('message', async (batch: Batch) => {
   const results: FileResult[] = [];
-  await summarizeFiles(batch.paths, setup, (path) => batch.cached[path], (result) => void results.push(result));
+  await summarizeFiles(batch.paths, setup, (path) => batch.cached[path], (result) => void results.push(result), true);
   parentPort?.postMessage(results);
 });
