@@ -7,6 +7,8 @@ import { lintText } from '../../src/core/engine/lint';
 import { loadSetup, setupData, setupFromData } from '../../src/core/engine/setup';
 import { cacheDirFor } from '../../src/core/indexer/cache';
 import { indexWorkspace, updateNote } from '../../src/core/indexer/index';
+import { SummarySharing } from '../../src/core/indexer/share';
+import type { NoteSummary } from '../../src/core/workspace/summary';
 import { tempWorkspace } from './support/setup';
 
 const note = (client: string, date: string, body = '## 3.1 Genuine concern\n\nAsked.\n') => `---\nclient: ${client}\ndate: ${date}\n---\n\n${body}`;
@@ -59,6 +61,20 @@ describe('workspace indexer', () => {
       }
     }
     assert.ok(findings > 0);
+  });
+
+  it('shares repeated strings and lists between summaries, without changing any value', async () => {
+    const root = workspace(30);
+    const result = await indexWorkspace([root], { workers: 0 });
+    const all = sorted(result.index);
+    const plain = all.map((s) => JSON.parse(JSON.stringify(s)) as unknown);
+    const sharing = new SummarySharing();
+    const shared = all.map((s) => sharing.share(JSON.parse(JSON.stringify(s)) as NoteSummary));
+    assert.deepEqual(shared, plain);
+    const sameClient = shared.filter((s) => s.client === 'Client 1');
+    assert.ok(sameClient.length > 2);
+    assert.ok(sameClient.every((s) => s.evidenced === sameClient[0]?.evidenced), 'one evidenced list for identical lists');
+    assert.ok(shared.every((s) => s.framework === shared[0]?.framework));
   });
 
   it('does not start workers for a warm start, when the cache already knows every note', async () => {

@@ -6,6 +6,7 @@ import { findNotes, type PathProblem } from '../workspace/files';
 import { NoteIndex } from '../workspace/index';
 import type { NoteSummary } from '../workspace/summary';
 import { cacheDirFor, loadCache, saveCache, setupFingerprint, type CacheEntry } from './cache';
+import { SummarySharing } from './share';
 import { summarizeFile, summarizeFiles, type FileResult } from './summarize-file';
 
 export interface IndexOptions {
@@ -71,10 +72,12 @@ export async function indexWorkspace(paths: readonly string[], options: IndexOpt
   const problems: PathProblem[] = [...found.problems];
   const stats: IndexStats = { files: found.files.length, parsed: 0, fromCache: 0, bytes: 0, ms: 0 };
   let done = 0;
+  const sharing = new SummarySharing();
   const take = (results: FileResult[]) => {
     for (const r of results) {
       if ('error' in r) problems.push({ path: r.path, message: r.error });
       else {
+        r.entry.summary = sharing.share(r.entry.summary);
         entries.set(r.path, r.entry);
         index.set(r.entry.summary);
         if (r.reused) stats.fromCache++;
