@@ -6,8 +6,10 @@ import { openBlockAtEnd } from './template';
  * sections come from a small cache, so a keystroke re-parses one section, not the whole note.
  *
  * A note is cut only before an ATX heading that starts at column 0 outside fenced code and
- * multi-line HTML blocks: such a heading always starts a new top-level block in CommonMark (it
- * ends any paragraph, list or block quote above it), so the parts parse exactly as the whole.
+ * multi-line HTML blocks, or before a paragraph in column 0 after a blank line: either always
+ * starts a new top-level block in CommonMark (a heading ends any paragraph, list or block quote
+ * above it; after a blank line, only indented lines continue one), so the parts parse exactly as
+ * the whole.
  * A link reference definition resolves across the whole note, so a note with one (any `]:`) is
  * parsed whole. The line scan
  * only proposes cuts: a section whose parse ends inside a fence or HTML block is joined with the
@@ -29,9 +31,11 @@ export function sectionStarts(text: string): number[] {
   let fence: { char: string; size: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let lineStart = 0;
+  let afterBlank = false;
   while (lineStart < text.length) {
     LINE.lastIndex = lineStart;
     const [whole = '', line = ''] = LINE.exec(text) ?? [];
+    const blank = /^[ \t]*$/.test(line);
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.size) fence = undefined;
@@ -42,11 +46,23 @@ export function sectionStarts(text: string): number[] {
       if (open?.[1]) fence = { char: open[1][0] ?? '`', size: open[1].length };
       else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) htmlEnd = /-->/;
       else if (/^ {0,3}<(pre|script|style|textarea)[\s>]/i.test(line) && !/<\/(pre|script|style|textarea)>/i.test(line)) htmlEnd = /<\/(pre|script|style|textarea)>/i;
-      else if (lineStart > 0 && /^#{1,6}([ \t]|$)/.test(line)) starts.push(lineStart);
+      else if (lineStart > 0 && (/^#{1,6}([ \t]|$)/.test(line) || (afterBlank && startsParagraph(line)))) starts.push(lineStart);
     }
+    afterBlank = blank && !fence && !htmlEnd;
     lineStart += whole.length;
   }
   return starts;
+}
+
+/**
+ * A line in column 0 that starts with a letter or digit (and is not an ordered list item), after a
+ * blank line, begins a new top-level paragraph: after a blank line no list item, quote or indented
+ * code can continue without indentation. Cutting there too keeps sections short in long notes with
+ * no headings, whose lists micromark would otherwise parse in time growing with the square of the
+ * note's length (20,000 lines of lists and paragraphs: about 20 s).
+ */
+function startsParagraph(line: string): boolean {
+  return /^[\p{L}\p{N}]/u.test(line) && !/^\d{1,9}[.)]/.test(line);
 }
 
 /**
