@@ -5,20 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadSetup } from '../src/core/engine/setup';
 import { indexWorkspace } from '../src/core/indexer/index';
-
-async function longestBlock(run: () => Promise<unknown>): Promise<number> {
-  const delay = monitorEventLoopDelay({ resolution: 2 });
-  delay.enable();
-  try {
-    await run();
-  } finally {
-    delay.disable();
-  }
-  return delay.max / 1e6;
-}
+import { longestBlock } from './event-loop';
 
 async function main(): Promise<void> {
   const [dir, workerScript] = process.argv.slice(2);

@@ -8,7 +8,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import remarkParse from 'remark-parse';
@@ -20,6 +19,7 @@ import { parseWith } from '../src/core/workspace/batch';
 import { findNotes, type NoteFile } from '../src/core/workspace/files';
 import { NoteIndex } from '../src/core/workspace/index';
 import { summarize } from '../src/core/workspace/summary';
+import { longestBlock } from './event-loop';
 import { clientsOf, CORPUS_ROOT, ensureSet, Random, singleNote, type CorpusSet } from './corpus';
 
 type Indexer = typeof import('../src/core/indexer/index');
@@ -302,18 +302,6 @@ interface ColdResult {
 const T_INDEX: Target = { on: 'ratio', op: '<=', limit: 1.3, text: '≤ 1.3×' };
 const T_WORKERS: Target = { on: 'ratio', op: '<=', limit: 0.75, text: '≤ 0.75×' };
 const T_GROWTH: Target = { on: 'value', op: '<=', limit: 11, text: '≤ 11×' };
-
-/** The longest the event loop was held (ms) while `run` ran: what an extension host would feel. */
-async function longestBlock(run: () => Promise<unknown>): Promise<number> {
-  const delay = monitorEventLoopDelay({ resolution: 2 });
-  delay.enable();
-  try {
-    await run();
-  } finally {
-    delay.disable();
-  }
-  return delay.max / 1e6;
-}
 
 /**
  * Cold index of a set: the read + remark-parse floor, the main thread and 2 workers, interleaved.
