@@ -7,7 +7,7 @@ import { matchMarkerHeading, normalizeTitle } from '../frameworks/markers';
 import { LineIndex } from '../model/lines';
 import type { Place } from '../model/types';
 import { parseInSections } from './chunks';
-import { proseSpan } from './prose';
+import { proseSpan, visibleText } from './prose';
 import { readFrontmatter } from './frontmatter';
 import { openBlockAtEnd } from './template';
 import type { Agreement, AgreementsSection, DisableDirective, MarkerSection, MarkerTag, Note, ProseBlock } from './types';
@@ -284,7 +284,7 @@ function readProse(note: Note, block: Paragraph | Heading, quoted: boolean, isPa
   };
   for (const child of block.children) visit(child);
   let text = '';
-  for (const part of parts) text += part.value;
+  for (const part of parts) text += visibleText(part.value);
   const prose: ProseBlock = { text, parts, quoted };
   note.prose.push(prose);
   if (text.includes('[#')) {

@@ -240,6 +240,21 @@ describe('coach:judgmental-language', () => {
     });
   });
 
+  describe('invisible characters', () => {
+    it('a soft hyphen, zero-width space, word joiner or BOM inside a word does not hide it', () => {
+      for (const hidden of ['\u00ad', '\u200b', '\u2060', '\ufeff']) {
+        assert.deepEqual(flags(`She was la${hidden}zy about it.`), [`la${hidden}zy`], JSON.stringify(hidden));
+        assert.deepEqual(flags(`She was la&shy;zy about it.`), ['la&shy;zy'], 'written as an entity');
+      }
+    });
+
+    it('finds sensitive topics through them too, at the right place', () => {
+      const text = `${HEAD}Her di\u200bvorce came up.\n`;
+      const [finding] = lintText(text, 'note.coach.md', builtin, { only: ['permission-check'] }).findings;
+      assert.equal(text.slice(finding?.place.start.offset, finding?.place.end.offset), 'di\u200bvorce');
+    });
+  });
+
   describe('what it does not flag', () => {
     it('the client’s words in straight and curly double quotes', () => {
       assert.deepEqual(flags('She is "lazy and stubborn", in her words.'), []);
