@@ -6,6 +6,7 @@ import { missingMarkerSectionRule } from './missing-marker-section';
 import { noteTooLargeRule } from './note-too-large';
 import { permissionCheckRule } from './permission-check';
 import type { Rule } from './types';
+import { unclosedBlockRule } from './unclosed-block';
 import { unknownMarkerRule } from './unknown-marker';
 
 /** Every rule, in documentation order. */
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   frontmatterRule,
   permissionCheckRule,
   agreementFollowUpRule,
+  unclosedBlockRule,
   noteTooLargeRule,
 ];
 
