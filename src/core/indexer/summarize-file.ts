@@ -51,11 +51,13 @@ function summarizeLoaded(loaded: Loaded, setup: EngineSetup, cached: CacheEntry 
 }
 
 /**
- * Summarises one note file, reusing `cached` when size and mtime match, or when the bytes hash
- * the same (a touched file). Never throws: unreadable files become errors.
+ * Summarises one changed note file, reusing `cached` when size and mtime match, or when the bytes
+ * hash the same (a touched file). Never throws: unreadable files become errors. The read blocks:
+ * for one small file that takes microseconds, where an asynchronous read waits for several turns
+ * of a busy host's event loop.
  */
 export async function summarizeFile(path: string, setup: EngineSetup, cached?: CacheEntry): Promise<FileResult> {
-  return summarizeLoaded(await loadFile(path, cached), setup, cached);
+  return Promise.resolve(summarizeLoaded(loadFileSync(path, cached), setup, cached));
 }
 
 /**
