@@ -153,7 +153,8 @@ const fmt = (x: number, digits = 3) => (x >= 100 ? x.toFixed(0) : Number(x.toPre
 const ms = (x: number) => `${fmt(x)} ms`;
 const mbs = (x: number) => `${x.toFixed(2)} MB/s`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
-const times = (x: number) => `${fmt(x)}×`;
+// Four significant digits: a ratio of 1.497 must not print as 1.5 beside a ✗ for ≥ 1.5.
+const times = (x: number) => `${fmt(x, 4)}×`;
 
 function add(f: Omit<Figure, 'pass'>): Figure {
   let pass: boolean | null = null;
