@@ -59,6 +59,15 @@ describe('frontmatter rule positions', () => {
     }
   });
 
+  it('a session number or group size too large to be exact (1e20) is refused, not rounded', () => {
+    const { note, findings } = lintText('---\nclient: Maria\ndate: 2026-03-02\nsession: 1e20\ntype: group\ngroup_size: 9007199254740993\n---\n', 'n.coach.md', setup, { only: ['frontmatter'] });
+    assert.equal(note.meta.session, undefined);
+    assert.equal(note.meta.groupSize, undefined);
+    assert.deepEqual(findings.map((f) => f.place.start.line), [4, 6]);
+    const ok = lintText('---\nclient: Maria\ndate: 2026-03-02\nsession: 12\ntype: group\ngroup_size: 6\n---\n', 'n.coach.md', setup, { only: ['frontmatter'] });
+    assert.deepEqual([ok.note.meta.session, ok.note.meta.groupSize, ok.findings.length], [12, 6, 0]);
+  });
+
   describe('durations read in plain words, never as Infinity', () => {
     const reasonFor = (duration: string) => {
       const { note, findings } = lintText(`---\nclient: Maria\ndate: 2026-03-02\nduration: ${duration}\n---\n`, 'n.coach.md', setup, { only: ['frontmatter'] });

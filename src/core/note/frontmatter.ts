@@ -117,7 +117,7 @@ export function readFrontmatter(
 
   if (has('session')) {
     const s = data.session;
-    if (typeof s === 'number' && Number.isInteger(s) && s > 0) meta.session = s;
+    if (typeof s === 'number' && Number.isSafeInteger(s) && s > 0) meta.session = s;
     else fail('session', '`session` should be the session number: a whole number from 1 up.');
   }
   if (has('duration')) {
@@ -142,7 +142,7 @@ export function readFrontmatter(
   }
   if (has('group_size')) {
     const g = data.group_size;
-    if (typeof g === 'number' && Number.isInteger(g) && g >= 2) meta.groupSize = g;
+    if (typeof g === 'number' && Number.isSafeInteger(g) && g >= 2) meta.groupSize = g;
     else fail('group_size', '`group_size` should be the number of participants: a whole number of 2 or more.');
     if (meta.type !== 'group') fail('group_size', '`group_size` is set, but `type` is not `group`. Add `type: group`, or remove `group_size`.');
   }
