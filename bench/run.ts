@@ -19,6 +19,7 @@ import { parseWith } from '../src/core/workspace/batch';
 import { findNotes, type NoteFile } from '../src/core/workspace/files';
 import { NoteIndex } from '../src/core/workspace/index';
 import { summarize } from '../src/core/workspace/summary';
+import { bundleOptions } from '../scripts/bundle-options';
 import { longestBlock } from './event-loop';
 import { clientsOf, CORPUS_ROOT, ensureSet, Random, singleNote, type CorpusSet } from './corpus';
 
@@ -391,16 +392,7 @@ interface MemoryResult {
 }
 
 const BENCH_OUT = join(ROOT, 'dist', 'bench');
-const COMMON_BUILD = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'silent',
-  // As scripts/build.mjs: some ESM dependencies read import.meta.url, which a CommonJS bundle lacks.
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-} as const;
+const COMMON_BUILD = { ...bundleOptions, logLevel: 'silent' } as const;
 
 /**
  * bench/index-memory.ts, bundled like the shipped code so the child's memory is not the tsx
@@ -634,7 +626,7 @@ async function bundle(): Promise<void> {
   const devSize = statSync(EXTENSION_BUNDLE).size;
   const names = vscodeNames();
   const dev = Array.from({ length: reps }, () => requireTime(EXTENSION_BUNDLE, names));
-  // The .vsix ships a minified build (scripts/build.mjs --production); build one aside to measure it too.
+  // The .vsix ships a minified build (scripts/build.ts --production); build one aside to measure it too.
   // It goes in dist/bench/ so the built-in data (frameworks/, lexicons/) is still found above it.
   const prodFile = join(BENCH_OUT, 'extension.min.js');
   await esbuild.build({ ...COMMON_BUILD, entryPoints: [join(ROOT, 'src', 'extension', 'main.ts')], outfile: prodFile, minify: true, external: ['vscode'] });

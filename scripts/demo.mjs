@@ -46,7 +46,9 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) die(`${folder} is no
 /** Runs a node script from the project, output to the terminal; stops the demo if it fails. */
 function runStep(what, script, args = []) {
   say(what);
-  const result = spawnSync(process.execPath, [join(root, script), ...args], { cwd: root, stdio: 'inherit' });
+  // TypeScript scripts run through tsx, as npm run does.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const result = spawnSync(process.execPath, [...loader, join(root, script), ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) die(`${what} failed (${result.status ?? result.signal})`);
 }
 
@@ -60,7 +62,7 @@ function portIsFree(port) {
 }
 
 // ---- build and host --------------------------------------------------------------------------
-if (!opts['no-build']) runStep('building the extension (npm run build)', 'scripts/build.mjs');
+if (!opts['no-build']) runStep('building the extension (npm run build)', 'scripts/build.ts');
 if (!existsSync(join(root, 'dist', 'extension.js'))) die('dist/extension.js not found: run `npm run build` first.');
 if (!isInstalled()) runStep('installing the VS Code host (first run only, about two minutes)', 'scripts/test-host/install.mjs');
 

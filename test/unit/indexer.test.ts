@@ -3,6 +3,7 @@ import { readdirSync, utimesSync, writeFileSync, readFileSync, mkdtempSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions, ENTRY_POINTS } from '../../scripts/bundle-options';
 import { lintText } from '../../src/core/engine/lint';
 import { loadSetup, setupData, setupFromData } from '../../src/core/engine/setup';
 import { cacheDirFor } from '../../src/core/indexer/cache';
@@ -28,7 +29,7 @@ describe('workspace indexer', () => {
     // The worker runs bundled JavaScript, as in the extension and the CLI; inside the project so it
     // finds the built-in frameworks above it, as dist/index-worker.js does.
     workerScript = join(__dirname, '..', '..', 'out', 'unit', 'index-worker.js');
-    await build({ entryPoints: [join(__dirname, '..', '..', 'src', 'core', 'indexer', 'worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent', define: { 'import.meta.url': '__u' }, banner: { js: "const __u = require('node:url').pathToFileURL(__filename).href;" } });
+    await build({ ...bundleOptions, logLevel: 'silent', entryPoints: [join(__dirname, '..', '..', ENTRY_POINTS.worker)], outfile: workerScript });
   });
 
   it('summarises every note, on this thread or in worker threads, with the same result', async () => {

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions, ENTRY_POINTS } from '../../scripts/bundle-options';
 import { lintText } from '../../src/core/engine/lint';
 import { loadSetup } from '../../src/core/engine/setup';
 import { indexWorkspace } from '../../src/core/indexer/index';
@@ -123,20 +124,13 @@ describe('no network: notes never leave the machine', function () {
     const bundles = join(ROOT, 'out', 'no-network');
     const names = ['extension.js', 'cli.js', 'index-worker.js'];
     before(async () => {
-      // Bundled as scripts/build.mjs does (not minified, so module names read plainly).
-      const common = {
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        logLevel: 'silent',
-        define: { 'import.meta.url': '__importMetaUrl' },
-        banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-      } as const;
+      // Bundled as scripts/build.ts does (not minified, so module names read plainly).
+      const common = { ...bundleOptions, logLevel: 'silent' } as const;
+      const entry = (name: keyof typeof ENTRY_POINTS) => [join(ROOT, ENTRY_POINTS[name])];
       await Promise.all([
-        build({ ...common, entryPoints: [join(ROOT, 'src', 'extension', 'main.ts')], outfile: join(bundles, 'extension.js'), external: ['vscode'] }),
-        build({ ...common, entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')], outfile: join(bundles, 'cli.js') }),
-        build({ ...common, entryPoints: [join(ROOT, 'src', 'core', 'indexer', 'worker.ts')], outfile: join(bundles, 'index-worker.js') }),
+        build({ ...common, entryPoints: entry('extension'), outfile: join(bundles, 'extension.js'), external: ['vscode'] }),
+        build({ ...common, entryPoints: entry('cli'), outfile: join(bundles, 'cli.js') }),
+        build({ ...common, entryPoints: entry('worker'), outfile: join(bundles, 'index-worker.js') }),
       ]);
     });
 

@@ -1,0 +1,28 @@
+// Bundles the extension, the CLI and the indexer's worker with esbuild. The first two are thin
+// adapters over src/core.
+import * as esbuild from 'esbuild';
+import { bundleOptions, ENTRY_POINTS } from './bundle-options';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = { ...bundleOptions, sourcemap: !production, minify: production, logLevel: 'info' } satisfies esbuild.BuildOptions;
+
+const builds: esbuild.BuildOptions[] = [
+  { ...common, entryPoints: [ENTRY_POINTS.extension], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: [ENTRY_POINTS.cli], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+  { ...common, entryPoints: [ENTRY_POINTS.worker], outfile: 'dist/index-worker.js' },
+];
+
+async function main(): Promise<void> {
+  if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+  } else {
+    await Promise.all(builds.map((options) => esbuild.build(options)));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
