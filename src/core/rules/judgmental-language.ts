@@ -3,8 +3,8 @@ import type { RuleMessage } from '../model/types';
 import { proseSpan } from '../note/prose';
 import type { Note, ProseBlock } from '../note/types';
 import type { Rule } from './types';
+import { EXAMPLE_HEAD as HEAD } from './example-note';
 
-const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
 
 export const judgmentalLanguageRule: Rule = {
   id: 'judgmental-language',

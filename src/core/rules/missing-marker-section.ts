@@ -3,8 +3,8 @@ import type { Fix } from '../model/types';
 import { noteAnchor } from '../note/anchors';
 import { insertionOffset, leadingBreak, markerSkeleton, sectionDepth } from '../note/template';
 import type { Rule } from './types';
+import { EXAMPLE_HEAD as HEAD } from './example-note';
 
-const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
 const ALL = ['3.1 Genuine concern', '3.2 Integrity', '3.3 Clear agreements', '3.4 Respect', '3.5 Championing', '3.6 Permission']
   .map((h) => `## ${h}\n\nObserved in session.\n`)
   .join('\n');

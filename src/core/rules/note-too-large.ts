@@ -2,8 +2,8 @@ import { noteAnchor } from '../note/anchors';
 import { MAX_NESTING } from '../note/parse';
 import type { Note } from '../note/types';
 import type { Rule } from './types';
+import { EXAMPLE_HEAD as HEAD } from './example-note';
 
-const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
 const LONG = 'We went through the week, day by day, in her own words.\n'.repeat(40);
 
 /**

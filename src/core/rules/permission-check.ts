@@ -5,8 +5,8 @@ import { hasPermissionCheck } from '../note/parse';
 import { leadingBreak } from '../note/template';
 import type { Note } from '../note/types';
 import type { Rule } from './types';
+import { EXAMPLE_HEAD as HEAD } from './example-note';
 
-const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
 
 export const permissionCheckRule: Rule = {
   id: 'permission-check',

@@ -1,8 +1,8 @@
 import type { Fix } from '../model/types';
 import type { Note } from '../note/types';
 import type { Rule } from './types';
+import { EXAMPLE_HEAD as HEAD } from './example-note';
 
-const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
 
 /**
  * An HTML comment or code fence left open runs to the end of the note in Markdown: everything

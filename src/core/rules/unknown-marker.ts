@@ -1,6 +1,6 @@
 import type { Rule } from './types';
+import { EXAMPLE_HEAD as HEAD } from './example-note';
 
-const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
 
 export const unknownMarkerRule: Rule = {
   id: 'unknown-marker',
