@@ -8,7 +8,7 @@ import { parseQuarter } from '../../src/core/coverage/quarters';
 import { lintText } from '../../src/core/engine/lint';
 import { loadSetup, type EngineSetup } from '../../src/core/engine/setup';
 import type { Finding } from '../../src/core/model/types';
-import { findSensitiveMentions, type SensitiveLexicon } from '../../src/core/lexicons/sensitive';
+import { findSensitiveMentions, phrasePattern, type SensitiveLexicon } from '../../src/core/lexicons/sensitive';
 import { parseWith } from '../../src/core/workspace/batch';
 import { setupWith } from './support/setup';
 import { NoteIndex } from '../../src/core/workspace/index';
@@ -254,7 +254,8 @@ function scanPerTopic(lexicon: SensitiveLexicon, raw: string): ReturnType<typeof
   const allowed = lexicon.allowed ? spans(lexicon.allowed) : [];
   const found = lexicon.topics.flatMap((topic) => {
     const excluded = [...(topic.excluded ? spans(topic.excluded) : []), ...allowed];
-    return (topic.pattern ? spans(topic.pattern) : []).filter(([s, e]) => !excluded.some(([xs, xe]) => xs <= s && e <= xe)).map(([start, end]) => ({ topic, start, end, text: raw.slice(start, end) }));
+    const pattern = phrasePattern(topic.terms);
+    return (pattern ? spans(pattern) : []).filter(([s, e]) => !excluded.some(([xs, xe]) => xs <= s && e <= xe)).map(([start, end]) => ({ topic, start, end, text: raw.slice(start, end) }));
   });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   let reach = -1;

@@ -16,9 +16,7 @@ export interface SensitiveTopic {
   label: string;
   terms: string[];
   exclusions: string[];
-  /** Whole-word matcher for any of the terms (global, case-insensitive). */
-  pattern?: RegExp;
-  /** Whole-word matcher for any of the exclusions, when there are some. */
+  /** Whole-word matcher for any of the exclusions, when there are some. (The terms are matched by first word: see findSensitiveMentions.) */
   excluded?: RegExp;
 }
 
@@ -95,9 +93,7 @@ function buildLexicon(builtin: SensitiveTopic[], config: CoachConfig): Sensitive
   }
   const allow = config.sensitiveTopics.allow.map((a) => a.trim()).filter((a) => a !== '');
   for (const topic of topics) {
-    const pattern = phrasePattern(topic.terms);
     const excluded = phrasePattern(topic.exclusions);
-    if (pattern) topic.pattern = pattern;
     if (excluded) topic.excluded = excluded;
   }
   const lexicon: SensitiveLexicon = { topics, allow };
