@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { EngineSetup } from '../engine/setup';
 import { parseWith } from '../workspace/batch';
@@ -11,25 +11,28 @@ export type FileResult = { path: string; entry: CacheEntry; reused: boolean; byt
 /** What the disk said about one note: its bytes only when the cache could not vouch for it. */
 type Loaded = { path: string; size: number; mtimeMs: number; bytes?: Buffer } | { path: string; error: string };
 
+/** What stat alone settles: not a regular file, or unchanged since the cache (nothing to read). */
+function settledByStat(path: string, info: Stats, cached: CacheEntry | undefined): Loaded | undefined {
+  if (!info.isFile()) return { path, error: NOT_A_FILE };
+  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { path, size: info.size, mtimeMs: info.mtimeMs };
+  return undefined;
+}
+
 /** The I/O half: stat, and read only when size or mtime differ from the cached entry. Never throws. */
 async function loadFile(path: string, cached: CacheEntry | undefined): Promise<Loaded> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { path, error: NOT_A_FILE };
-    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { path, size: info.size, mtimeMs: info.mtimeMs };
-    return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: await readFile(path) };
+    return settledByStat(path, info, cached) ?? { path, size: info.size, mtimeMs: info.mtimeMs, bytes: await readFile(path) };
   } catch (error) {
     return { path, error: describeFsError(error) };
   }
 }
 
-/** The same, blocking: for worker threads, which exist to block, and gain nothing from waiting on the event loop. */
+/** The same, blocking: for worker threads, which exist to block, and for one changed file. */
 function loadFileSync(path: string, cached: CacheEntry | undefined): Loaded {
   try {
     const info = statSync(path);
-    if (!info.isFile()) return { path, error: NOT_A_FILE };
-    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { path, size: info.size, mtimeMs: info.mtimeMs };
-    return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: readFileSync(path) };
+    return settledByStat(path, info, cached) ?? { path, size: info.size, mtimeMs: info.mtimeMs, bytes: readFileSync(path) };
   } catch (error) {
     return { path, error: describeFsError(error) };
   }
@@ -57,7 +60,7 @@ function summarizeLoaded(loaded: Loaded, setup: EngineSetup, cached: CacheEntry 
  * of a busy host's event loop.
  */
 export async function summarizeFile(path: string, setup: EngineSetup, cached?: CacheEntry): Promise<FileResult> {
-  return Promise.resolve(summarizeLoaded(loadFileSync(path, cached), setup, cached));
+  return summarizeLoaded(loadFileSync(path, cached), setup, cached);
 }
 
 /**
