@@ -44,7 +44,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 }
 
 /** The yaml library appends a code excerpt to its messages; keep only the sentence. */
-function cleanYamlMessage(message: string): string {
+export function cleanYamlMessage(message: string): string {
   return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
 }
 

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, parseDocument, type Node } from 'yaml';
-import { SAFE_YAML_OPTIONS, toPlain, errorText } from '../data/yaml';
+import { cleanYamlMessage, errorText, SAFE_YAML_OPTIONS, toPlain } from '../data/yaml';
 import type { FrameworkRegistry } from '../frameworks/registry';
 import type { LineIndex } from '../model/lines';
 import type { Place } from '../model/types';
@@ -165,7 +165,7 @@ function readWithLibrary(yaml: string, yamlStart: number, lines: LineIndex, prob
   for (const error of [...doc.errors, ...doc.warnings]) {
     const [start, end] = error.pos;
     problems.push({
-      reason: `The frontmatter YAML has a problem: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}.`,
+      reason: `The frontmatter YAML has a problem: ${cleanYamlMessage(error.message)}.`,
       place: lines.place(yamlStart + start, yamlStart + Math.max(start, end)),
     });
   }
