@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../../schemas/judgmental-lexicon.schema.json';
 import type { CoachConfig, ExtraPhrase } from '../config/types';
 import { errorText, parseYaml, validateYaml, type ParsedYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
+import { builtinDataRoot } from '../data/paths';
+import { loadEnglish, type English } from '../language/english';
+import { formOf, inflect, type VerbForm, type VerbForms } from '../language/inflect';
 
 /** How a phrase is used in a sentence; decides which patterns around it make it a judgment. */
-export type PhraseKind = 'adjective' | 'noun' | 'verb' | 'phrase';
+export type PhraseKind = 'adjective' | 'noun' | 'verb' | 'phrase' | 'trait-noun';
 /** How much person context a phrase needs before it fires (see lexicons/judgmental.yaml). */
 export type ContextNeed = 'subject' | 'label' | 'anywhere';
 
@@ -33,6 +36,10 @@ export interface JudgmentalEntry {
   /** Only a judgment before a past participle (“should have asked”). */
   needsParticiple: boolean;
   explanation?: string;
+  /** For verbs written in the base form (`inflect: true`) and generalizations: the form this phrase is in. */
+  verbForm?: VerbForm;
+  /** “always complains”: the frequency adverb and the verb, so a rewrite can drop the one and keep the other's tense. */
+  generalization?: { adverb: string; verb: VerbForms; negative: boolean };
 }
 
 /** The compiled lexicon: one combined pattern and a lookup from matched text to its entry. */
@@ -45,6 +52,18 @@ export interface JudgmentalLexicon {
   allow: RegExp | undefined;
   personNouns: ReadonlySet<string>;
   categories: ReadonlyMap<string, JudgmentalCategory>;
+  /** The word classes sentences are read with (lexicons/english.yaml). */
+  english: English;
+  /** Quotation marks around a few of the client's words, read as doubt: `She was "too busy"`. */
+  scareQuotes?: ScareQuotes;
+}
+
+export interface ScareQuotes {
+  maxWords: number;
+  /** The word right before the opening quote: a linking verb, a possessive, “too”… */
+  leads: ReadonlySet<string>;
+  /** Category and explanation of the finding; its suggestion is the words without the quotes. */
+  entry: JudgmentalEntry;
 }
 
 interface RawEntry {
@@ -57,6 +76,7 @@ interface RawEntry {
   unless_next?: string[];
   next?: 'participle';
   explanation?: string;
+  inflect?: boolean;
 }
 
 interface RawLexicon {
@@ -64,6 +84,7 @@ interface RawLexicon {
   categories: Array<{ id: string; title: string; explanation: string }>;
   entries: RawEntry[];
   generalizations?: { category: string; never?: string[]; always?: string[] };
+  scare_quotes?: { category: string; max_words: number; leads: string[]; explanation: string };
 }
 
 /** What the built-in file yields before the workspace config is applied; cached per file. */
@@ -71,10 +92,13 @@ export interface BaseLexicon {
   entries: Map<string, JudgmentalEntry>;
   categories: Map<string, JudgmentalCategory>;
   personNouns: Set<string>;
+  english: English;
+  scareQuotes?: ScareQuotes;
   problems: DataProblem[];
 }
 
 const LEXICON_FILE = join('lexicons', 'judgmental.yaml');
+const ENGLISH_FILE = join('lexicons', 'english.yaml');
 const MAX_EXTRA_LENGTH = 200;
 const baseCache = new Map<string, BaseLexicon>();
 const plainCache = new Map<string, JudgmentalLexicon>();
@@ -104,19 +128,24 @@ export function loadJudgmentalLexicon(dataRoot: string, config: CoachConfig): { 
 }
 
 function readBase(file: string): BaseLexicon {
+  // A data root without its own English word classes (a test's, say) reads the built-in ones.
+  const root = join(file, '..', '..');
+  const { english, problems: englishProblems } = loadEnglish(existsSync(join(root, ENGLISH_FILE)) ? root : builtinDataRoot());
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const problem = { file, line: 1, column: 1, field: '', message: `The judgmental-language lexicon could not be read: ${errorText(error)}` };
-    return { entries: new Map(), categories: new Map(), personNouns: new Set(), problems: [problem] };
+    return { entries: new Map(), categories: new Map(), personNouns: new Set(), english, problems: [...englishProblems, problem] };
   }
-  return parseJudgmentalLexicon(text, file);
+  const base = parseJudgmentalLexicon(text, file, english);
+  base.problems.unshift(...englishProblems);
+  return base;
 }
 
 /** Parses and validates lexicon YAML; on problems the lexicon is empty, and the problems name file, line and field. */
-export function parseJudgmentalLexicon(text: string, file: string): BaseLexicon {
-  const empty = (problems: DataProblem[]): BaseLexicon => ({ entries: new Map(), categories: new Map(), personNouns: new Set(), problems });
+export function parseJudgmentalLexicon(text: string, file: string, english: English = loadEnglish(builtinDataRoot()).english): BaseLexicon {
+  const empty = (problems: DataProblem[]): BaseLexicon => ({ entries: new Map(), categories: new Map(), personNouns: new Set(), english, problems });
   const parsed = parseYaml(text, file);
   const schemaProblems = validateYaml(parsed, schema, file);
   if (schemaProblems.length > 0) return empty(schemaProblems);
@@ -139,12 +168,45 @@ export function parseJudgmentalLexicon(text: string, file: string): BaseLexicon 
     for (const [j, form] of [e.phrase, ...(e.forms ?? [])].entries()) {
       const path = j === 0 ? ['entries', i, 'phrase'] : ['entries', i, 'forms', j - 1];
       const field = j === 0 ? `entries[${i}].phrase` : `entries[${i}].forms[${j - 1}]`;
-      if (!addForm(entries, form, { ...entry, phrase: form })) at(path, field, `${field} "${form}" is listed twice in the lexicon`);
+      for (const inflected of e.inflect ? inflectEntry({ ...entry, phrase: form }, english) : [{ ...entry, phrase: form }]) {
+        if (!addForm(entries, inflected.phrase, inflected)) at(path, field, `${field} "${inflected.phrase}" is listed twice in the lexicon`);
+      }
     }
   }
-  addGeneralizations(raw.generalizations, categories, entries, (field, message) => at(['generalizations', 'category'], field, message));
+  addGeneralizations(raw.generalizations, categories, entries, english, (field, message) => at(['generalizations', 'category'], field, message));
+  const scareQuotes = raw.scare_quotes && toScareQuotes(raw.scare_quotes, categories, (field, message) => at(['scare_quotes', 'category'], field, message));
   if (problems.length > 0) return empty(problems);
-  return { entries, categories, personNouns: new Set(raw.person_nouns ?? []), problems };
+  const base: BaseLexicon = { entries, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems };
+  if (scareQuotes) base.scareQuotes = scareQuotes;
+  return base;
+}
+
+function toScareQuotes(raw: NonNullable<RawLexicon['scare_quotes']>, categories: Map<string, JudgmentalCategory>, problem: (field: string, message: string) => void): ScareQuotes | undefined {
+  const category = categories.get(raw.category);
+  if (!category) {
+    problem('scare_quotes.category', `scare_quotes.category "${raw.category}" is not one of the categories`);
+    return undefined;
+  }
+  const entry: JudgmentalEntry = { phrase: 'scare quotes', category, kind: 'phrase', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, explanation: raw.explanation };
+  return { maxWords: raw.max_words, leads: new Set(raw.leads), entry };
+}
+
+/** The forms a base-form verb entry stands for, each with its suggestions in the same form. */
+const INFLECTED_FORMS: readonly VerbForm[] = ['base', 'third', 'past', 'gerund'];
+
+function inflectEntry(entry: JudgmentalEntry, english: English): JudgmentalEntry[] {
+  const phrase = inflect(entry.phrase, english);
+  const suggestions = entry.suggestions.map((s) => inflect(s, english));
+  const seen = new Set<string>();
+  const out: JudgmentalEntry[] = [];
+  for (const form of INFLECTED_FORMS) {
+    const text = formOf(phrase, form);
+    if (seen.has(phraseKey(text))) continue; // put → put, put
+    seen.add(phraseKey(text));
+    const kind = form === 'gerund' && entry.kind === 'verb' ? 'phrase' : entry.kind;
+    out.push({ ...entry, kind, phrase: text, verbForm: form, suggestions: suggestions.map((s) => formOf(s, form)) });
+  }
+  return out;
 }
 
 function problemAt(parsed: ParsedYaml, file: string, path: Array<string | number>, field: string, message: string): DataProblem {
@@ -175,68 +237,43 @@ function addForm(entries: Map<string, JudgmentalEntry>, form: string, entry: Jud
   return true;
 }
 
-// ── Generalizations: "always" / "never" + verb phrase, with generated forms and rewrites ──
-
-/** Third person, past and past participle of the few irregular (or spelling-changing) verbs the lexicon uses. */
-const IRREGULAR: Record<string, [string, string, string]> = {
-  do: ['does', 'did', 'done'],
-  have: ['has', 'had', 'had'],
-  take: ['takes', 'took', 'taken'],
-  make: ['makes', 'made', 'made'],
-  keep: ['keeps', 'kept', 'kept'],
-  get: ['gets', 'got', 'got'],
-  show: ['shows', 'showed', 'shown'],
-  stick: ['sticks', 'stuck', 'stuck'],
-  go: ['goes', 'went', 'gone'],
-  give: ['gives', 'gave', 'given'],
-  find: ['finds', 'found', 'found'],
-  run: ['runs', 'ran', 'run'],
-  admit: ['admits', 'admitted', 'admitted'],
-  commit: ['commits', 'committed', 'committed'],
-  forget: ['forgets', 'forgot', 'forgotten'],
-  cancel: ['cancels', 'cancelled', 'cancelled'],
-};
-
-interface Verb {
-  base: string;
-  third: string;
-  past: string;
-  participle: string;
-  rest: string;
-}
-
-export function inflect(verbPhrase: string): Verb {
-  const [base = '', ...tail] = verbPhrase.trim().split(/\s+/);
-  const rest = tail.length > 0 ? ` ${tail.join(' ')}` : '';
-  const irregular = IRREGULAR[base.toLowerCase()];
-  if (irregular) return { base, third: irregular[0], past: irregular[1], participle: irregular[2], rest };
-  const third = /(s|sh|ch|x|z|o)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
-  const past = /e$/.test(base) ? `${base}d` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : `${base}ed`;
-  return { base, third, past, participle: past, rest };
-}
+// ── Generalizations: "always" / "never" + verb phrase, with generated forms ──
 
 function addGeneralizations(
   raw: RawLexicon['generalizations'],
   categories: Map<string, JudgmentalCategory>,
   entries: Map<string, JudgmentalEntry>,
+  english: English,
   problem: (field: string, message: string) => void,
 ): void {
   if (!raw) return;
   const category = categories.get(raw.category);
   if (!category) return problem('generalizations.category', `generalizations.category "${raw.category}" is not one of the categories`);
-  const add = (phrase: string, suggestions: string[]) => {
-    const entry: JudgmentalEntry = { phrase, category, kind: 'verb', context: 'label', suggestions, unlessNext: new Set(), needsParticiple: false };
+  const add = (adverb: string, verb: VerbForms, form: VerbForm, negative: boolean) => {
+    const phrase = `${adverb} ${formOf(verb, form)}`;
+    const entry: JudgmentalEntry = {
+      phrase,
+      category,
+      // “is always complaining” reads like a phrase after a linking verb; the rest like a finite verb.
+      kind: form === 'gerund' ? 'phrase' : 'verb',
+      context: 'label',
+      suggestions: [],
+      unlessNext: new Set(),
+      needsParticiple: false,
+      verbForm: form,
+      generalization: { adverb, verb, negative },
+    };
     addForm(entries, phrase, entry);
   };
   for (const item of raw.never ?? []) {
-    const v = inflect(item);
-    add(`never ${v.third}${v.rest}`, [`did not ${v.base}${v.rest}`, `has not yet ${v.participle}${v.rest}`]);
-    add(`never ${v.base}${v.rest}`, [`did not ${v.base}${v.rest}`, `have not yet ${v.participle}${v.rest}`]);
+    const verb = inflect(item, english);
+    for (const form of ['third', 'base'] as const) add('never', verb, form, true);
   }
   for (const item of raw.always ?? []) {
-    const v = inflect(item);
-    add(`always ${v.third}${v.rest}`, [`${v.past}${v.rest}`, `sometimes ${v.third}${v.rest}`]);
-    add(`always ${v.base}${v.rest}`, [`${v.past}${v.rest}`, `sometimes ${v.base}${v.rest}`]);
+    const verb = inflect(item, english);
+    for (const adverb of english.classes.always_like) for (const form of ['third', 'base', 'past', 'gerund'] as const) add(adverb, verb, form, false);
+    add('keeps', verb, 'gerund', false); // “keeps interrupting”
+    add('kept', verb, 'gerund', false);
   }
 }
 
@@ -291,6 +328,8 @@ function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntr
     allow: phrasePattern(allow.filter((a) => phraseKey(a) !== '')),
     personNouns: base.personNouns,
     categories: base.categories,
+    english: base.english,
+    ...(base.scareQuotes ? { scareQuotes: base.scareQuotes } : {}),
   };
 }
 

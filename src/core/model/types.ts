@@ -21,6 +21,11 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * `newText` is a template in VS Code's snippet syntax (`${1:what you saw}`): the editor selects
+   * the part for the coach to complete. Adapters without snippets must not apply it.
+   */
+  snippet?: boolean;
 }
 
 /** A named, self-contained change a quick fix can apply. */

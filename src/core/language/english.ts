@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import schema from '../../../schemas/english.schema.json';
+import { errorText, parseYaml, validateYaml } from '../data/yaml';
+import type { DataProblem } from '../model/types';
+
+/** The word classes of lexicons/english.yaml; see that file for what each holds. */
+export type WordClass =
+  | 'subject_pronouns'
+  | 'object_pronouns'
+  | 'possessives'
+  | 'client_nouns'
+  | 'self'
+  | 'determiners'
+  | 'negations'
+  | 'articles'
+  | 'links'
+  | 'come'
+  | 'auxiliaries'
+  | 'adverbs'
+  | 'intensifiers'
+  | 'noun_leads'
+  | 'of_leads'
+  | 'followers'
+  | 'compound_heads'
+  | 'judging_verbs'
+  | 'reporting'
+  | 'contrasts'
+  | 'conjunctions'
+  | 'joiners'
+  | 'always_like'
+  | 'not_names';
+
+export interface English {
+  classes: Readonly<Record<WordClass, ReadonlySet<string>>>;
+  /** Base form → [third person, past, past participle, -ing]. */
+  irregular: ReadonlyMap<string, readonly [string, string, string, string]>;
+}
+
+interface RawEnglish {
+  classes: Record<WordClass, string[]>;
+  irregular_verbs: Record<string, [string, string, string, string]>;
+}
+
+const ENGLISH_FILE = join('lexicons', 'english.yaml');
+const cache = new Map<string, { english: English; problems: DataProblem[] }>();
+
+/** Loads lexicons/english.yaml from the data root (cached per file). Never throws; on problems the classes are empty. */
+export function loadEnglish(dataRoot: string): { english: English; problems: DataProblem[] } {
+  const file = join(dataRoot, ENGLISH_FILE);
+  let loaded = cache.get(file);
+  if (!loaded) {
+    loaded = readEnglish(file);
+    cache.set(file, loaded);
+  }
+  return loaded;
+}
+
+function readEnglish(file: string): { english: English; problems: DataProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { english: emptyEnglish(), problems: [{ file, line: 1, column: 1, field: '', message: `The English word classes could not be read: ${errorText(error)}` }] };
+  }
+  return parseEnglish(text, file);
+}
+
+export function parseEnglish(text: string, file: string): { english: English; problems: DataProblem[] } {
+  const parsed = parseYaml(text, file);
+  const problems = validateYaml(parsed, schema, file);
+  if (problems.length > 0) return { english: emptyEnglish(), problems };
+  const raw = parsed.value as RawEnglish;
+  const classes = Object.fromEntries(Object.entries(raw.classes).map(([k, words]) => [k, new Set(words)])) as unknown as Record<WordClass, ReadonlySet<string>>;
+  return { english: { classes, irregular: new Map(Object.entries(raw.irregular_verbs)) }, problems: [] };
+}
+
+function emptyEnglish(): English {
+  const empty = new Set<string>();
+  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map() };
+}

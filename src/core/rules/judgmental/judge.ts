@@ -1,0 +1,390 @@
+import type { English, WordClass } from '../../language/english';
+import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
+import { phraseKey } from '../../lexicons/judgmental';
+import type { BlockView, Token } from './block-view';
+
+/** Who a judgment is about: the client, or someone else named as the note names them (“her manager”). */
+export interface Person {
+  client: boolean;
+  /** For someone other than the client: “her manager”, “Anna”, “the team”. */
+  text?: string;
+}
+
+/** Who the note is about, from its frontmatter. */
+export interface People {
+  client?: string;
+  /** Lower-case parts of the client's name. */
+  names: ReadonlySet<string>;
+  /** From the frontmatter `pronouns:` field, if any. */
+  pronoun?: string;
+}
+
+export interface Judgment {
+  entry: JudgmentalEntry;
+  /** The lexicon phrase as written in the note. */
+  phrase: string;
+  hitStart: number;
+  hitEnd: number;
+  /** The span to flag and replace (may include intensifiers, an article or a person noun). */
+  start: number;
+  end: number;
+  person: Person;
+  /** The subject word, when the judgment has one (for `{they}` in rewrites). */
+  subject?: Token;
+  /** “a difficult client”: rewrites keep the noun. */
+  attributive?: { article: boolean; noun: string };
+}
+
+const CLIENT: Person = { client: true };
+/** Where a clause starts, for reading the words before a phrase. */
+const FRAME_BREAKS = new Set(['.', '!', '?', ';', ':', '(', ')']);
+/** Where reported speech stops reaching: “She said it was fine, but she was defensive.” */
+const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',']);
+const MAX_CONJUNCT_WORDS = 6;
+const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+const NOUN_PHRASE_WORDS = 4;
+
+/** One pass of the combined pattern over the block; context is only read around hits, which are rare. */
+export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
+  const pattern = lexicon.pattern;
+  const found: Judgment[] = [];
+  if (pattern) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(view.raw); m; m = pattern.exec(view.raw)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const entry = lexicon.entries.get(phraseKey(m[0]));
+      const judgment = entry && !view.masked(start, end) ? judge(view, lexicon, entry, start, end, people) : undefined;
+      if (judgment && !view.allowed(judgment.start, judgment.end)) {
+        found.push(judgment);
+        pattern.lastIndex = Math.max(pattern.lastIndex, judgment.end);
+      } else {
+        pattern.lastIndex = start + 1; // A shorter phrase inside a rejected one may still apply.
+      }
+    }
+  }
+  const scare = lexicon.scareQuotes;
+  if (scare) for (const j of scareQuotes(view, lexicon, scare, people)) if (!found.some((f) => f.start < j.end && j.start < f.end)) found.push(j);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+interface Frame {
+  view: BlockView;
+  entry: JudgmentalEntry;
+  lexicon: JudgmentalLexicon;
+  c: English['classes'];
+  start: number;
+  end: number;
+  /** Words of the clause before the hit, nearest last. */
+  before: Token[];
+  next: Token | undefined;
+  /** A comma stands between the last word of `before` and the hit. */
+  commaBeforeHit: boolean;
+  people: People;
+}
+
+type Span = Omit<Judgment, 'entry' | 'phrase' | 'hitStart' | 'hitEnd'>;
+interface Subject {
+  token: Token;
+  person: Person;
+}
+
+function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, start: number, end: number, people: People): Judgment | undefined {
+  const c = lexicon.english.classes;
+  const next = view.after(end);
+  if (next && entry.unlessNext.has(next.w)) return undefined;
+  if (entry.needsParticiple && !(next && isParticiple(view, next))) return undefined;
+  // An adjective followed by another word describes that thing (“a lazy Sunday”, “challenging the
+  // plan”) unless it is a person noun. Most situational hits end here, before reading backwards.
+  if (entry.kind === 'adjective' && next && !c.followers.has(next.w) && !isPersonNoun(view, lexicon, next, true)) return undefined;
+  const before = view.before(start, FRAME_BREAKS);
+  const commaBeforeHit = view.text.slice(before[before.length - 1]?.end ?? start, start).includes(',');
+  const frame: Frame = { view, lexicon, entry, c, start, end, before, next, commaBeforeHit, people };
+  const span = SPANS[entry.kind](frame);
+  if (!span || isReported(c, view.before(span.start, REPORT_BREAKS))) return undefined;
+  return { ...span, entry, phrase: view.text.slice(start, end).replace(/\s+/g, ' '), hitStart: start, hitEnd: end };
+}
+
+const SPANS: Record<JudgmentalEntry['kind'], (f: Frame) => Span | undefined> = {
+  adjective: adjectiveSpan,
+  noun: (f) => predicateSpan(f, skipLeads(f, f.before.length, f.c.noun_leads)),
+  verb: (f) => actorSpan(f, skipBack(f.before, f.before.length, f.c.adverbs) - 1),
+  phrase: (f) => {
+    // “a bit OCD about”, “always making excuses”: the intensifiers go with the phrase.
+    const start = f.before[skipLeads(f, f.before.length, f.c.intensifiers)]?.start ?? f.start;
+    const i = throughCoordination(f, skipLeads(f, f.before.length, phraseLeads(f.c)) - 1);
+    return actorSpan(f, f.before[i]?.w === 'as' ? i : skipBack(f.before, i + 1, linkChain(f.c)) - 1, start);
+  },
+  'trait-noun': traitNounSpan,
+};
+
+const chains = new WeakMap<object, { link: Set<string>; leads: Set<string> }>();
+function chainsOf(c: English['classes']) {
+  let got = chains.get(c);
+  if (!got) {
+    const link = new Set([...c.auxiliaries, ...c.links, ...c.adverbs]);
+    got = { link, leads: new Set([...link, ...c.intensifiers]) };
+    chains.set(c, got);
+  }
+  return got;
+}
+const linkChain = (c: English['classes']) => chainsOf(c).link;
+const phraseLeads = (c: English['classes']) => chainsOf(c).leads;
+
+/**
+ * An adjective judges a person after “she is …”, before a person noun, or opening a fragment.
+ * (`judge` has already dropped adjectives followed by other words: “a lazy Sunday”.)
+ */
+function adjectiveSpan(f: Frame): Span | undefined {
+  if (f.next && isPersonNoun(f.view, f.lexicon, f.next, true)) return attributiveSpan(f, f.next);
+  return predicateSpan(f, skipLeads(f, f.before.length, f.c.intensifiers));
+}
+
+/** `lead` is the index of the first word that belongs to the span (intensifiers, articles). */
+function predicateSpan(f: Frame, lead: number): Span | undefined {
+  const start = f.before[lead]?.start ?? f.start;
+  const subject = linkedSubject(f, lead) ?? judgedObject(f, lead);
+  if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
+  // A fragment (“Lazy again.”, “Defensive when we got to feedback.”) is about the client.
+  if (lead === 0 && (f.entry.context !== 'subject' || !f.next || f.c.followers.has(f.next.w))) return { start, end: f.end, person: CLIENT };
+  if (f.entry.context === 'anywhere' && !selfOrNegated(f, skipBack(f.before, lead, linkChain(f.c)) - 1)) return { start, end: f.end, person: CLIENT };
+  return undefined;
+}
+
+/** “a (really) difficult client”, “a spineless boss”: the span takes the article so the rewrite can fix a/an. */
+function attributiveSpan(f: Frame, noun: Token): Span | undefined {
+  const following = f.view.after(noun.end);
+  if (following && f.c.compound_heads.has(following.w)) return undefined;
+  let lead = skipLeads(f, f.before.length, f.c.intensifiers);
+  let article = f.c.articles.has(f.before[lead]?.w ?? '');
+  if (!article && f.c.articles.has(f.before[lead - 1]?.w ?? '')) {
+    lead--;
+    article = true;
+  }
+  if (f.c.negations.has(f.before[lead - 1]?.w ?? '')) return undefined;
+  if (f.c.self.has(f.before[lead - 1]?.w ?? '') && !f.c.articles.has(f.before[lead]?.w ?? '')) return undefined; // “my difficult …” is the coach's own
+  const person: Person = f.c.client_nouns.has(noun.w) ? CLIENT : { client: false, text: `the ${noun.w}` };
+  return { start: f.before[lead]?.start ?? f.start, end: noun.end, attributive: { article, noun: noun.raw }, person };
+}
+
+/** Verbs and phrases need a person as their subject (`i` is the word before them), or a fragment. */
+function actorSpan(f: Frame, i: number, start = f.start): Span | undefined {
+  const t = f.before[i];
+  const subject = t && f.c.joiners.has(t.w) ? clauseSubject(f) : t ? personAt(f, f.before, i) : undefined;
+  if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
+  if (!t) return { start, end: f.end, person: CLIENT }; // a fragment: “Claims she sent it.”
+  if (f.entry.context === 'anywhere' && !selfOrNegated(f, i)) return { start, end: f.end, person: CLIENT };
+  return undefined;
+}
+
+/** “her clinginess”, “his constant complaining”, “Maria's arrogance”: a trait noun after a person's possessive. */
+function traitNounSpan(f: Frame): Span | undefined {
+  let i = f.before.length - 1;
+  let start = f.start;
+  for (let k = 0; k < 3 && i >= 0; k++) {
+    const t = f.before[i] as Token;
+    if (!f.c.intensifiers.has(t.w) && !f.view.tags(t.start).has('Adjective')) break;
+    start = t.start;
+    i--;
+  }
+  const owner = f.before[i];
+  if (!owner) return undefined;
+  if (f.c.possessives.has(owner.w)) return { start, end: f.end, person: CLIENT, subject: owner };
+  if (owner.w === "'s") {
+    const who = personAt(f, f.before, i - 1);
+    if (who) return { start, end: f.end, person: who.person };
+  }
+  return undefined;
+}
+
+/** “she is / has been / came across as …”: the person before a linking verb. */
+function linkedSubject(f: Frame, lead: number): Subject | undefined {
+  const before = f.before;
+  let i = throughCoordination(f, skipBack(before, lead, f.c.adverbs) - 1);
+  const t = before[i];
+  if (!t) return undefined;
+  if (t.w === 'as' && (before[i - 1]?.w === 'across' || before[i - 1]?.w === 'off') && f.c.come.has(before[i - 2]?.w ?? '')) i -= 3;
+  else if (f.c.links.has(t.w)) i -= 1;
+  else return undefined;
+  i = skipBack(before, i + 1, linkChain(f.c)) - 1;
+  if (f.c.joiners.has(before[i]?.w ?? '')) return clauseSubject(f); // “Maria sighed and got defensive”
+  return personAt(f, before, i);
+}
+
+/**
+ * “She was tired and lazy”, “She's resistant to feedback, manipulative …”: from a conjunction or
+ * comma before the span, the linking verb of the first predicate (within a few words), so the
+ * subject check reads “She was”. Otherwise `i` itself.
+ */
+function throughCoordination(f: Frame, i: number): number {
+  const conjunction = f.c.conjunctions.has(f.before[i]?.w ?? '');
+  const comma = i >= 0 && (f.before[i + 1]?.comma ?? f.commaBeforeHit);
+  if (!conjunction && !comma) return i;
+  const from = conjunction ? i - 1 : i;
+  for (let k = from; k >= Math.max(0, from - MAX_CONJUNCT_WORDS); k--) {
+    const w = f.before[k]?.w ?? '';
+    if (f.c.links.has(w) || w === 'as') return k;
+  }
+  return i;
+}
+
+/** The subject that opens the clause (after adverbs and conjunctions), when it is a person: “She sighed and …”. */
+function clauseSubject(f: Frame): Subject | undefined {
+  let k = 0;
+  const openers = f.c;
+  while (k < f.before.length) {
+    const w = f.before[k]?.w ?? '';
+    if (!openers.adverbs.has(w) && !openers.contrasts.has(w) && !openers.conjunctions.has(w) && w !== 'so' && w !== 'when' && w !== 'after' && w !== 'once') break;
+    k++;
+  }
+  // The subject may be a noun phrase: “Her boss sighed and …” — find its head.
+  for (let h = k; h < Math.min(f.before.length, k + NOUN_PHRASE_WORDS); h++) {
+    const who = personAt(f, f.before, h);
+    if (who) return who;
+    const w = f.before[h]?.w ?? '';
+    if (!f.c.determiners.has(w) && w !== "'s" && !f.view.tags(f.before[h]?.start ?? 0).has('Adjective') && !isName(f, f.before, h)) break;
+  }
+  return undefined;
+}
+
+/** “I found her defensive”: the coach's judgment of a person as an object. Someone else's view is reported speech. */
+function judgedObject(f: Frame, lead: number): Subject | undefined {
+  const before = f.before;
+  const i = lead - 1;
+  const object = before[i];
+  if (!object) return undefined;
+  // The object may be a noun phrase: “I found her manager dismissive”.
+  let v = i - 1;
+  while (v >= 0 && v > i - NOUN_PHRASE_WORDS && !f.c.judging_verbs.has(before[v]?.w ?? '')) v--;
+  const verb = before[v];
+  if (!verb || !f.c.judging_verbs.has(verb.w)) return undefined;
+  const who = f.c.object_pronouns.has(object.w) && v === i - 1 ? { token: object, person: CLIENT } : personAt(f, before, i);
+  if (!who) return undefined;
+  const judge = before[skipBack(before, v, f.c.adverbs) - 1];
+  return !judge || f.c.self.has(judge.w) ? who : undefined;
+}
+
+/** The person word at `before[i]`, if it names one: a pronoun, the client, someone's name, or a person noun (“her manager”). */
+function personAt(f: Frame, before: Token[], i: number): Subject | undefined {
+  const t = before[i];
+  if (!t) return undefined;
+  if (f.c.subject_pronouns.has(t.w) || f.people.names.has(t.w)) return { token: t, person: CLIENT };
+  if (f.c.client_nouns.has(t.w) && !f.c.self.has(before[i - 1]?.w ?? 'x')) return { token: t, person: CLIENT };
+  if (f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT }; // “my client”
+  if (isName(f, before, i)) return { token: t, person: { client: false, text: t.raw } };
+  if (isPersonNoun(f.view, f.lexicon, t, false) && ownedOrDetermined(f, before, i)) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
+  return undefined;
+}
+
+/** A noun that names a person (“boss”, “sister”, “team”), from the lexicon's list or the tagger. */
+function isPersonNoun(view: BlockView, lexicon: JudgmentalLexicon, t: Token, strict: boolean): boolean {
+  const nouns = lexicon.personNouns;
+  if (nouns.has(t.w) || (!strict && t.w.endsWith('s') && nouns.has(t.w.slice(0, -1)))) return true;
+  if (strict || lexicon.english.classes.compound_heads.has(t.w)) return false;
+  const tags = view.tags(t.start);
+  return tags.has('Actor') && tags.has('Noun') && !tags.has('Pronoun') && !tags.has('ProperNoun');
+}
+
+/** A person noun needs a determiner or possessive before it (“her boss”, “the team”, “Tom's wife”), or adjectives then one. */
+function ownedOrDetermined(f: Frame, before: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - NOUN_PHRASE_WORDS); k--) {
+    const t = before[k] as Token;
+    if (f.c.determiners.has(t.w) || t.w === "'s" || f.c.articles.has(t.w)) return true;
+    if (!f.view.tags(t.start).has('Adjective')) return false;
+  }
+  return false;
+}
+
+/** “her new manager”, “Tom's wife”: the noun phrase ending at `before[i]`, as the message names the person. */
+function nounPhrase(f: Frame, before: Token[], i: number): string {
+  let k = i;
+  while (k > 0 && k > i - NOUN_PHRASE_WORDS) {
+    const t = before[k - 1] as Token;
+    if (f.c.determiners.has(t.w) || f.c.articles.has(t.w)) {
+      k--;
+      break;
+    }
+    if (t.w === "'s" && before[k - 2]) {
+      k -= 2;
+      break;
+    }
+    if (!f.view.tags(t.start).has('Adjective')) break;
+    k--;
+  }
+  const words = before.slice(k, i + 1);
+  const text = f.view.raw.slice(words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0);
+  return f.c.determiners.has(words[0]?.w ?? '') || f.c.articles.has(words[0]?.w ?? '') ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** A capitalised word that the tagger reads as a person's name, or any capitalised word mid-sentence. */
+function isName(f: Frame, before: Token[], i: number): boolean {
+  const t = before[i];
+  if (!t || !NAME_SHAPE.test(t.raw) || f.c.not_names.has(t.w)) return false;
+  const tags = f.view.tags(t.start);
+  if (tags.has('Person') || tags.has('FirstName')) return true;
+  return i > 0 && !tags.has('Date') && !tags.has('Place') && !tags.has('Organization');
+}
+
+function selfOrNegated(f: Frame, i: number): boolean {
+  const w = f.before[i]?.w ?? '';
+  return f.c.self.has(w) || f.c.negations.has(w);
+}
+
+/** Whether a reporting word with someone other than the coach as subject introduces the clause. */
+function isReported(c: English['classes'], clause: Token[]): boolean {
+  for (let i = clause.length - 1; i >= 0; i--) {
+    const w = clause[i]?.w ?? '';
+    if (c.contrasts.has(w)) return false;
+    if (!c.reporting.has(w)) continue;
+    const speaker = clause[skipBack(clause, i, new Set([...c.auxiliaries, ...c.links, ...c.adverbs])) - 1];
+    return !(speaker && c.self.has(speaker.w));
+  }
+  return false;
+}
+
+/** Steps back from index `from` over words in `set`; returns the index of the first skipped word (or `from`). */
+function skipBack(tokens: readonly Token[], from: number, set: ReadonlySet<string>): number {
+  let i = from;
+  while (i > 0 && set.has(tokens[i - 1]?.w ?? '')) i--;
+  return i;
+}
+
+/** Like skipBack, and also over “of” in “kind of”, “sort of”, “a bit of”. */
+function skipLeads(f: Frame, from: number, set: ReadonlySet<string>): number {
+  let i = from;
+  for (;;) {
+    const w = f.before[i - 1]?.w ?? '';
+    if (set.has(w)) i--;
+    else if (w === 'of' && f.c.of_leads.has(f.before[i - 2]?.w ?? '')) i -= 2;
+    else return i;
+  }
+}
+
+/** “should have asked”: the tagger's past participle or past tense (“should have told”). */
+function isParticiple(view: BlockView, t: Token): boolean {
+  const tags = view.tags(t.start);
+  return tags.has('Participle') || tags.has('PastTense') || tags.has('Perfect');
+}
+
+// ── Scare quotes: “She was "too busy" to do it.” ──
+
+function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNullable<JudgmentalLexicon['scareQuotes']>, people: People): Judgment[] {
+  const c = lexicon.english.classes;
+  const out: Judgment[] = [];
+  for (const [a, b] of view.doubleQuotes()) {
+    const inner = view.raw.slice(a + 1, b - 1);
+    const words = inner.trim().split(/\s+/).filter((w) => w !== '');
+    if (words.length === 0 || words.length > scare.maxWords || /[.!?,:;]$/.test(inner.trim())) continue;
+    const before = view.before(a, FRAME_BREAKS);
+    const lead = before[before.length - 1];
+    if (!lead || !scare.leads.has(lead.w) || /\S/.test(view.text.slice(lead.end, a))) continue;
+    if (before.some((t) => c.self.has(t.w)) || isReported(c, view.before(a, REPORT_BREAKS))) continue;
+    const entry = scare.entry;
+    const person = before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || people.names.has(t.w)) ? CLIENT : undefined;
+    if (!person) continue;
+    out.push({ entry: { ...entry, suggestions: [inner] }, phrase: `“${inner}”`, hitStart: a, hitEnd: b, start: a, end: b, person });
+  }
+  return out;
+}
+
+export type { WordClass };

@@ -1,0 +1,107 @@
+import type { English } from '../../language/english';
+import { formOf } from '../../language/inflect';
+import { tagSentence } from '../../language/tagger';
+import type { BlockView, Token } from './block-view';
+import type { Judgment, People } from './judge';
+
+/** A replacement for a flagged span. A snippet is a template for the coach to complete, with the part to describe selected. */
+export interface Rewrite {
+  text: string;
+  snippet: boolean;
+  title: string;
+}
+
+/** Words after which a suggestion that brings its own complement would double it (“behind on the tasks about the budget”). */
+const COMPLEMENT_START = new Set(['about', 'with', 'toward', 'towards', 'to', 'at', 'on', 'over', 'for', 'in', 'by', 'of', 'around', 'regarding', 'from', 'into', 'that']);
+const MAX_REWRITES = 3;
+
+/**
+ * The entry's suggestions that fit the sentence: same part of speech, tense and person, and no
+ * doubled complement. Where none fits, an observation template to complete instead of a guess.
+ */
+export function rewritesFor(j: Judgment, view: BlockView, english: English, people: People): Rewrite[] {
+  const flagged = view.raw.slice(j.start, j.end);
+  const sentenceStart = /^\p{Lu}(?!\p{Lu})/u.test(flagged); // but not an acronym such as OCD
+  const cased = (text: string) => (sentenceStart ? text.charAt(0).toUpperCase() + text.slice(1) : text);
+  const pronoun = subjectPronoun(j, english, people);
+  if (j.entry.generalization) return [generalizationTemplate(j, pronoun, cased)];
+  const next = view.after(j.end);
+  const previous = view.before(j.start, new Set(['.', '!', '?', ';', ':'])).at(-1);
+  const out: Rewrite[] = [];
+  for (const suggestion of j.entry.suggestions) {
+    const filled = suggestion.replace(/\{they\}/g, pronoun);
+    if (!fits(j, filled, previous, next, view)) continue;
+    const text = cased(j.attributive ? attributive(j.attributive, filled) : filled);
+    if (!out.some((r) => r.text === text)) out.push({ text, snippet: false, title: `Replace with “${text}”` });
+  }
+  if (out.length > 0) return out.slice(0, MAX_REWRITES);
+  return [observationTemplate(j, cased)];
+}
+
+function subjectPronoun(j: Judgment, english: English, people: People): string {
+  const w = j.subject?.w;
+  if (w && english.classes.subject_pronouns.has(w)) return w;
+  if (!j.person.client) return 'they';
+  return people.pronoun ?? 'they';
+}
+
+function fits(j: Judgment, suggestion: string, previous: Token | undefined, next: Token | undefined, view: BlockView): boolean {
+  const words = tagSentence(suggestion);
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (!first || !last) return false;
+  const ownComplement = words.length > 1 && (words.slice(1).some((w) => COMPLEMENT_START.has(w.text.toLowerCase())) || last.tags.has('Noun'));
+  if (next && COMPLEMENT_START.has(next.w) && ownComplement) return false;
+  const kind = j.entry.kind;
+  if (kind === 'adjective' && !j.attributive) {
+    // “She was being lazy” takes an adjective, not a prepositional phrase (“being behind on …”).
+    if (previous?.w === 'being' && (first.tags.has('Preposition') || !first.tags.has('Adjective'))) return false;
+  }
+  if (kind === 'verb' && !j.entry.verbForm) {
+    // A hand-written verb suggestion must keep the tense of the verb it replaces.
+    const hit = view.tags(j.hitStart);
+    if (hit.has('PastTense') && first.tags.has('PresentTense') && !first.tags.has('PastTense')) return false;
+    if (hit.has('PresentTense') && first.tags.has('PastTense') && !first.tags.has('PresentTense')) return false;
+  }
+  return true;
+}
+
+/** “a difficult client” → “a hesitant client” for a bare adjective, “a client guarded about …” for a phrase. */
+function attributive({ article, noun }: { article: boolean; noun: string }, suggestion: string): string {
+  const bare = !/\s/.test(suggestion) || /^(?:very|quite|rather|a bit|somewhat)\s+\S+$/.test(suggestion);
+  if (bare) return `${article ? `${indefinite(suggestion)} ` : ''}${suggestion} ${noun}`;
+  return `${article ? `${indefinite(noun)} ` : ''}${noun} ${suggestion}`;
+}
+
+/**
+ * “always complains” → “has complained ${1:…}”: the frequency word goes and the verb keeps its
+ * person and tense, with the occasions to fill in.
+ */
+function generalizationTemplate(j: Judgment, pronoun: string, cased: (t: string) => string): Rewrite {
+  const g = j.entry.generalization;
+  if (!g) return observationTemplate(j, cased);
+  const plural = j.entry.verbForm === 'base' || pronoun === 'they';
+  const have = plural ? 'have' : 'has';
+  const occasions = g.negative ? '${1:since when, or on which occasions}' : '${1:on which occasions}';
+  let verb: string;
+  if (g.negative) verb = `${have} not ${formOf(g.verb, 'participle')}`;
+  else if (j.entry.verbForm === 'past') verb = formOf(g.verb, 'past');
+  else if (j.entry.verbForm === 'gerund') verb = formOf(g.verb, 'gerund');
+  else verb = `${have} ${formOf(g.verb, 'participle')}`;
+  return { text: `${escapeSnippet(cased(verb))} ${occasions}`, snippet: true, title: `Name the occasions instead of “${g.adverb}”` };
+}
+
+/** No rewrite fits the sentence: a template for the coach to describe what they saw or heard. */
+function observationTemplate(j: Judgment, cased: (t: string) => string): Rewrite {
+  const what = j.entry.kind === 'trait-noun' ? 'words or actions (which?)' : 'what you saw or heard';
+  return { text: `\${1:${cased(what)}}`, snippet: true, title: 'Describe what you observed instead (template)' };
+}
+
+/** Literal text in a snippet must not be read as snippet syntax. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+function indefinite(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
