@@ -98,3 +98,44 @@ export function breakdown(outcomes: readonly Outcome[], key: (o: Outcome) => str
   }
   return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => [k, score(list)]));
 }
+
+/** One suggestion applied to its sentence, as a reviewer reads it. */
+export interface AppliedRewrite {
+  id: string;
+  before: string;
+  after: string;
+  /** The flagged words and what replaced them (a template's placeholder shown as written). */
+  flagged: string;
+  replacement: string;
+  template: boolean;
+}
+
+/** Every fix of every finding applied to its sentence; a template's placeholder reads as its default text. */
+export function appliedRewrites(outcomes: readonly Outcome[]): AppliedRewrite[] {
+  const out: AppliedRewrite[] = [];
+  for (const o of outcomes) {
+    const bodyStart = o.note.indexOf('---\n\n') + 5;
+    for (const f of o.findings) {
+      for (const fix of f.fixes) {
+        const edit = fix.edits[0];
+        if (!edit || fix.edits.length !== 1) continue;
+        const replacement = edit.snippet ? placeholderText(edit.newText) : edit.newText;
+        const after = o.note.slice(0, edit.start) + replacement + o.note.slice(edit.end);
+        out.push({
+          id: o.row.id,
+          before: o.note.slice(bodyStart).trim(),
+          after: after.slice(bodyStart).trim(),
+          flagged: o.note.slice(edit.start, edit.end),
+          replacement,
+          template: edit.snippet === true,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A snippet with its placeholders filled by their default text: `has complained ${1:on which occasions}` → `has complained on which occasions`. */
+export function placeholderText(snippet: string): string {
+  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\\([\\$}])/g, '$1');
+}

@@ -25,3 +25,13 @@ export function toRange(place: Place): vscode.Range {
 export function toTextEdit(doc: vscode.TextDocument, edit: TextEdit): vscode.TextEdit {
   return new vscode.TextEdit(new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.newText);
 }
+
+/** A template fix (`${1:what you saw}`): VS Code inserts it as a snippet and selects the placeholder. */
+export function toSnippetEdit(doc: vscode.TextDocument, edit: TextEdit): vscode.SnippetTextEdit {
+  const range = new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end));
+  return edit.snippet ? new vscode.SnippetTextEdit(range, new vscode.SnippetString(edit.newText)) : vscode.SnippetTextEdit.replace(range, new vscode.SnippetString(escapeSnippet(edit.newText)));
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}

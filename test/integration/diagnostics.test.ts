@@ -22,7 +22,7 @@ suite('live diagnostics and quick fixes', () => {
   });
 
   test('a judgmental phrase gets a diagnostic with its range and rule code, and its quick fix removes it', async () => {
-    const uri = await writeNote('maria-2026-03-16.coach.md', `${HEAD}${ALL_SECTIONS}\nShe was lazy about the budget this week.\n`);
+    const uri = await writeNote('maria-2026-03-16.coach.md', `${HEAD}${ALL_SECTIONS}\nShe was lazy this week.\n`);
     const editor = await open(uri);
     const [d] = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'the judgmental-language diagnostic')).filter(
       (x) => ruleOf(x) === 'coach:judgmental-language',
@@ -42,6 +42,25 @@ suite('live diagnostics and quick fixes', () => {
     await vscode.commands.executeCommand('undo');
     assert.match(editor.document.lineAt(line).text, /\blazy\b/, 'the fix can be undone');
     await editor.document.save();
+  });
+
+  test('where no rewrite fits the sentence, a template replaces the words and selects the part to describe', async () => {
+    const uri = await writeNote('template-fix.coach.md', `${HEAD.replace('03-16', '04-06')}${ALL_SECTIONS}\nShe was lazy about the budget.\n`);
+    const editor = await open(uri);
+    const d = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'judgmental finding')).find((x) => ruleOf(x) === 'coach:judgmental-language');
+    assert.ok(d);
+    const actions = await fixesAt(uri, d.range);
+    assert.ok(!actions.some((a) => a.title.startsWith('Replace with')), 'no rewrite that would read “lazy about” wrongly');
+    const template = actions.find((a) => a.title.startsWith('Describe what you observed'));
+    assert.ok(template?.command, 'a template is offered');
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('She was lazy'));
+    assert.equal(await run(template.command), true);
+    assert.equal(editor.document.lineAt(line).text, 'She was what you saw or heard about the budget.');
+    assert.equal(editor.document.getText(editor.selection), 'what you saw or heard', 'the part to describe is selected');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.lineAt(line).text, 'She was lazy about the budget.', 'the template can be undone');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(uri);
   });
 
   test('a missing marker section is reported, and its fix inserts the skeleton', async () => {
@@ -81,7 +100,7 @@ suite('live diagnostics and quick fixes', () => {
   });
 
   test('a fix computed for an older version of the note is refused, not misapplied', async () => {
-    const uri = await writeNote('stale-fix.coach.md', `${HEAD.replace('03-16', '03-30')}${ALL_SECTIONS}\nHe was lazy with the figures.\n`);
+    const uri = await writeNote('stale-fix.coach.md', `${HEAD.replace('03-16', '03-30')}${ALL_SECTIONS}\nHe was lazy again.\n`);
     const editor = await open(uri);
     const d = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'judgmental finding')).find((x) => ruleOf(x) === 'coach:judgmental-language');
     assert.ok(d);

@@ -54,6 +54,12 @@ function hintOf(f: Finding): string | undefined {
 export function suggestionsOf(f: Finding): string[] {
   if (f.expected && f.expected.length > 0) return f.expected;
   // The first fix is the finding's own; later ones (such as "add all") are shared between findings.
-  const own = f.fixes[0]?.edits.map((e) => e.newText).join('').trim();
+  // A template is for the editor to complete: the CLI shows what it asks for, without snippet syntax.
+  const own = f.fixes[0]?.edits.map((e) => (e.snippet ? snippetText(e.newText) : e.newText)).join('').trim();
   return own ? [own] : [];
+}
+
+/** “has complained ${1:on which occasions}” → “has complained [on which occasions]”. */
+export function snippetText(snippet: string): string {
+  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '[$1]').replace(/\\([\\$}])/g, '$1');
 }

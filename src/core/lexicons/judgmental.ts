@@ -265,12 +265,22 @@ function addGeneralizations(
     };
     addForm(entries, phrase, entry);
   };
+  const generalization = category;
+  function addBe(adverb: string, verb: VerbForms): void {
+    const phrase = `${adverb}${verb.rest}`;
+    addForm(entries, phrase, { phrase, category: generalization, kind: 'phrase', context: 'label', suggestions: [], unlessNext: new Set(), needsParticiple: false, generalization: { adverb, verb, negative: false } });
+  }
   for (const item of raw.never ?? []) {
     const verb = inflect(item, english);
     for (const form of ['third', 'base'] as const) add('never', verb, form, true);
   }
   for (const item of raw.always ?? []) {
     const verb = inflect(item, english);
+    if (verb.base.toLowerCase() === 'be') {
+      // “be late”: the text has “is always late”, so the adverb stands before the complement.
+      for (const adverb of english.classes.always_like) addBe(adverb, verb);
+      continue;
+    }
     for (const adverb of english.classes.always_like) for (const form of ['third', 'base', 'past', 'gerund'] as const) add(adverb, verb, form, false);
     add('keeps', verb, 'gerund', false); // “keeps interrupting”
     add('kept', verb, 'gerund', false);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CONFIG_PATH } from '../../core/engine/setup';
 import type { Finding } from '../../core/model/types';
 import { RULE_PREFIX } from '../../core/rules/docs';
-import { toRange, toTextEdit } from '../documents';
+import { toRange, toSnippetEdit, toTextEdit } from '../documents';
 import type { LintController } from '../diagnostics/lint-controller';
 import { toDiagnostic } from '../diagnostics/to-diagnostic';
 
@@ -48,7 +48,9 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       finding.fixes.forEach((fix, i) => {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         const edit = new vscode.WorkspaceEdit();
-        edit.set(doc.uri, fix.edits.map((e) => toTextEdit(doc, e)));
+        // A template is applied as a snippet, so the part for the coach to describe is selected.
+        if (fix.edits.some((e) => e.snippet)) edit.set(doc.uri, fix.edits.map((e) => toSnippetEdit(doc, e)));
+        else edit.set(doc.uri, fix.edits.map((e) => toTextEdit(doc, e)));
         guard(action, doc, edit);
         action.diagnostics = [diagnostic];
         action.isPreferred = i === 0 && finding.ruleId !== 'missing-marker-section';
@@ -83,7 +85,9 @@ function disableAction(doc: vscode.TextDocument, finding: Finding, frontmatterEn
 /** For judgmental wording: add the flagged word to `judgmental.allow` in the workspace config. */
 function allowWordAction(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
   if (finding.ruleId !== 'judgmental-language') return undefined;
-  const word = doc.getText(toRange(finding.place)).trim();
+  // The phrase the lexicon matched (“defensive”), not the whole flagged span (“so defensive”).
+  const matched = finding.data?.['phrase'];
+  const word = (typeof matched === 'string' ? matched : doc.getText(toRange(finding.place))).trim();
   if (!word || word.length > 60) return undefined;
   const action = new vscode.CodeAction(`Allow “${word}” in this workspace (${CONFIG_PATH})`, vscode.CodeActionKind.QuickFix);
   action.command = { command: ADD_ALLOWED_WORD, title: action.title, arguments: [doc.uri, word] };

@@ -107,7 +107,8 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEnt
 
 const SPANS: Record<JudgmentalEntry['kind'], (f: Frame) => Span | undefined> = {
   adjective: adjectiveSpan,
-  noun: (f) => predicateSpan(f, skipLeads(f, f.before.length, f.c.noun_leads)),
+  // “a selfish layabout”, “a classic codependent”: adjectives before a noun label belong to it.
+  noun: (f) => predicateSpan(f, skipLeads(f, f.before.length, f.c.noun_leads, true)),
   verb: (f) => actorSpan(f, skipBack(f.before, f.before.length, f.c.adverbs) - 1),
   phrase: (f) => {
     // “a bit OCD about”, “always making excuses”: the intensifiers go with the phrase.
@@ -204,6 +205,7 @@ function linkedSubject(f: Frame, lead: number): Subject | undefined {
   const t = before[i];
   if (!t) return undefined;
   if (t.w === 'as' && (before[i - 1]?.w === 'across' || before[i - 1]?.w === 'off') && f.c.come.has(before[i - 2]?.w ?? '')) i -= 3;
+  else if (t.w === 'like' && f.c.links.has(before[i - 1]?.w ?? '')) i -= 2; // “sounds like a …”
   else if (f.c.links.has(t.w)) i -= 1;
   else return undefined;
   i = skipBack(before, i + 1, linkChain(f.c)) - 1;
@@ -269,8 +271,7 @@ function personAt(f: Frame, before: Token[], i: number): Subject | undefined {
   const t = before[i];
   if (!t) return undefined;
   if (f.c.subject_pronouns.has(t.w) || f.people.names.has(t.w)) return { token: t, person: CLIENT };
-  if (f.c.client_nouns.has(t.w) && !f.c.self.has(before[i - 1]?.w ?? 'x')) return { token: t, person: CLIENT };
-  if (f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT }; // “my client”
+  if (f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT }; // “she”, “Maria”, “the client”, “my client”
   if (isName(f, before, i)) return { token: t, person: { client: false, text: t.raw } };
   if (isPersonNoun(f.view, f.lexicon, t, false) && ownedOrDetermined(f, before, i)) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
   return undefined;
@@ -325,9 +326,10 @@ function isName(f: Frame, before: Token[], i: number): boolean {
   return i > 0 && !tags.has('Date') && !tags.has('Place') && !tags.has('Organization');
 }
 
+/** The coach writing about themself (“I …”, “we …” opening the clause, or right before), or a negation right before. */
 function selfOrNegated(f: Frame, i: number): boolean {
   const w = f.before[i]?.w ?? '';
-  return f.c.self.has(w) || f.c.negations.has(w);
+  return f.c.self.has(w) || f.c.negations.has(w) || f.c.self.has(f.before[0]?.w ?? '');
 }
 
 /** Whether a reporting word with someone other than the coach as subject introduces the clause. */
@@ -349,15 +351,29 @@ function skipBack(tokens: readonly Token[], from: number, set: ReadonlySet<strin
   return i;
 }
 
-/** Like skipBack, and also over “of” in “kind of”, “sort of”, “a bit of”. */
-function skipLeads(f: Frame, from: number, set: ReadonlySet<string>): number {
+/**
+ * Like skipBack, and also over “of” in “kind of”, “a bit of”, over degree adverbs the tagger knows
+ * (“hopelessly disorganised”), and, before a noun label, over its adjectives.
+ */
+function skipLeads(f: Frame, from: number, set: ReadonlySet<string>, adjectives = false): number {
   let i = from;
   for (;;) {
-    const w = f.before[i - 1]?.w ?? '';
+    const t = f.before[i - 1];
+    const w = t?.w ?? '';
+    if (!t) return i;
     if (set.has(w)) i--;
     else if (w === 'of' && f.c.of_leads.has(f.before[i - 2]?.w ?? '')) i -= 2;
+    else if (/ly$/.test(w) && !f.c.links.has(w) && f.view.tags(t.start).has('Adverb')) i--;
+    else if (adjectives && isModifier(f, t)) i--;
     else return i;
   }
+}
+
+/** An adjective before a noun label, not a determiner or a person's name: “a heavy …”, “a well-meaning …”. */
+function isModifier(f: Frame, t: Token): boolean {
+  if (f.c.determiners.has(t.w) || f.c.links.has(t.w) || f.c.self.has(t.w)) return false;
+  const tags = f.view.tags(t.start);
+  return tags.has('Adjective') && !tags.has('Pronoun');
 }
 
 /** “should have asked”: the tagger's past participle or past tense (“should have told”). */

@@ -54,16 +54,24 @@ function fits(j: Judgment, suggestion: string, previous: Token | undefined, next
   if (next && COMPLEMENT_START.has(next.w) && ownComplement) return false;
   const kind = j.entry.kind;
   if (kind === 'adjective' && !j.attributive) {
+    // An adjective's slot takes an adjective phrase (“hesitant”, “behind on …”), not a verb (“expecting …”).
+    if (first.tags.has('Verb') && !first.tags.has('Adjective')) return false;
     // “She was being lazy” takes an adjective, not a prepositional phrase (“being behind on …”).
     if (previous?.w === 'being' && (first.tags.has('Preposition') || !first.tags.has('Adjective'))) return false;
   }
-  if (kind === 'verb' && !j.entry.verbForm) {
-    // A hand-written verb suggestion must keep the tense of the verb it replaces.
+  if (!j.entry.verbForm) {
+    // A hand-written suggestion for a verb keeps its tense: “claims” → “says”, “playing the victim” → “focusing on …”.
     const hit = view.tags(j.hitStart);
-    if (hit.has('PastTense') && first.tags.has('PresentTense') && !first.tags.has('PastTense')) return false;
-    if (hit.has('PresentTense') && first.tags.has('PastTense') && !first.tags.has('PresentTense')) return false;
+    if (hit.has('Verb') && !hit.has('Adjective') && first.tags.has('Verb') && tenseOf(hit) !== tenseOf(first.tags)) return false;
   }
   return true;
+}
+
+function tenseOf(tags: ReadonlySet<string>): string | undefined {
+  if (tags.has('Gerund')) return 'gerund';
+  if (tags.has('PastTense')) return 'past';
+  if (tags.has('PresentTense') || tags.has('Infinitive')) return 'present';
+  return undefined;
 }
 
 /** “a difficult client” → “a hesitant client” for a bare adjective, “a client guarded about …” for a phrase. */
@@ -80,12 +88,15 @@ function attributive({ article, noun }: { article: boolean; noun: string }, sugg
 function generalizationTemplate(j: Judgment, pronoun: string, cased: (t: string) => string): Rewrite {
   const g = j.entry.generalization;
   if (!g) return observationTemplate(j, cased);
-  const plural = j.entry.verbForm === 'base' || pronoun === 'they';
-  const have = plural ? 'have' : 'has';
+  // The matched verb's own form tells its person: “never follow through” (they) against “never follows”.
+  const have = j.entry.verbForm === 'base' || (j.entry.verbForm !== 'third' && pronoun === 'they') ? 'have' : 'has';
   const occasions = g.negative ? '${1:since when, or on which occasions}' : '${1:on which occasions}';
   let verb: string;
-  if (g.negative) verb = `${have} not ${formOf(g.verb, 'participle')}`;
+  if (g.verb.base.toLowerCase() === 'be') verb = g.verb.rest.trim(); // “always late” → “late ${1:…}”
+  else if (g.negative) verb = `${have} not ${formOf(g.verb, 'participle')}`;
   else if (j.entry.verbForm === 'past') verb = formOf(g.verb, 'past');
+  else if (g.adverb === 'keeps') verb = `has ${formOf(g.verb, 'participle')}`; // “keeps cancelling” → “has cancelled …”
+  else if (g.adverb === 'kept') verb = formOf(g.verb, 'past');
   else if (j.entry.verbForm === 'gerund') verb = formOf(g.verb, 'gerund');
   else verb = `${have} ${formOf(g.verb, 'participle')}`;
   return { text: `${escapeSnippet(cased(verb))} ${occasions}`, snippet: true, title: `Name the occasions instead of “${g.adverb}”` };

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { breakdown, readSet, run, score, type Outcome } from '../../../eval/judgmental/evaluate';
+import { rewritesDoc } from '../../../scripts/gen-rewrites-doc';
+import { setupWith } from '../support/setup';
+
+// The development set (eval/judgmental/dev-*.tsv): a regression in what the rule catches, or a new
+// false alarm kind, fails the suite. Thresholds from issue 10: precision ≥ 0.95, recall ≥ 0.90.
+describe('coach:judgmental-language on the labelled development set', function () {
+  this.timeout(120_000);
+  let outcomes: Outcome[];
+
+  before(() => {
+    outcomes = run(readSet('dev'), setupWith());
+  });
+
+  it('has at least 800 sentences, about half judgmental, about the client, other people and the coach', () => {
+    assert.ok(outcomes.length >= 800, `${outcomes.length}`);
+    const judgmental = outcomes.filter((o) => o.row.label === 'J').length / outcomes.length;
+    assert.ok(judgmental > 0.4 && judgmental < 0.6, `${judgmental}`);
+    for (const person of ['client', 'other', 'coach']) assert.ok(outcomes.some((o) => o.row.person === person), person);
+  });
+
+  it('keeps precision ≥ 0.95 and recall ≥ 0.90', () => {
+    const s = score(outcomes);
+    assert.ok(s.precision >= 0.95, `precision ${s.precision.toFixed(3)}`);
+    assert.ok(s.recall >= 0.9, `recall ${s.recall.toFixed(3)}`);
+  });
+
+  it('catches judgments of other people as well as of the client', () => {
+    const byPerson = breakdown(outcomes.filter((o) => o.row.label === 'J'), (o) => o.row.person);
+    for (const [person, s] of byPerson) assert.ok(s.recall >= 0.85, `${person}: recall ${s.recall.toFixed(3)}`);
+  });
+
+  it('catches every category', () => {
+    const byCategory = breakdown(outcomes.filter((o) => o.row.label === 'J'), (o) => o.row.category);
+    for (const [category, s] of byCategory) assert.ok(s.recall >= 0.75, `${category}: recall ${s.recall.toFixed(3)}`);
+  });
+
+  it('words the message for the person judged', () => {
+    const other = outcomes.filter((o) => o.row.label === 'J' && o.row.person === 'other' && o.findings[0]?.data?.['person'] === 'other');
+    assert.ok(other.length > 20, `${other.length}`);
+    for (const o of other) assert.match(o.findings[0]?.reason ?? '', /, about [^,]+,/, o.row.text);
+  });
+
+  it('docs/rewrites.md is current (npm run docs)', () => {
+    const onDisk = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rewrites.md'), 'utf8');
+    assert.equal(onDisk, rewritesDoc());
+  });
+});
