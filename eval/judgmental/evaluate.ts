@@ -78,8 +78,10 @@ export function score(outcomes: readonly Outcome[]): Score {
   let tn = 0;
   for (const o of outcomes) {
     const flagged = o.findings.length > 0;
-    if (o.row.label === 'J') flagged ? tp++ : fn++;
-    else flagged ? fp++ : tn++;
+    if (o.row.label === 'J' && flagged) tp++;
+    else if (o.row.label === 'J') fn++;
+    else if (flagged) fp++;
+    else tn++;
   }
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);

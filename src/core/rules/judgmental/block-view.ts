@@ -105,7 +105,7 @@ export class BlockView {
 /** Sentence starts: after . ! or ? (and any closing quotes or brackets) followed by a space. “3.5” and “e.g.” do not end one. */
 function sentenceStarts(text: string): number[] {
   const starts = [0];
-  const END = /[.!?]+["'”’»)\]]*\s+(?=["'“‘«(\[]?[\p{Lu}\p{N}*_>])/gu;
+  const END = /[.!?]+["'”’»)\]]*\s+(?=["'“‘«([]?[\p{Lu}\p{N}*_>])/gu;
   for (const m of text.matchAll(END)) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     if (/\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St)$/i.test(before) && m[0].startsWith('.')) continue;

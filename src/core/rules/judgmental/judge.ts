@@ -43,6 +43,8 @@ const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',']);
 const MAX_CONJUNCT_WORDS = 6;
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 const NOUN_PHRASE_WORDS = 4;
+/** “in her words”, “by his own account”: nouns that, after a possessive, say whose the quoted words are. */
+const ATTRIBUTIONS = new Set(['words', 'account', 'phrase', 'term', 'description', 'language']);
 
 /** One pass of the combined pattern over the block; context is only read around hits, which are rare. */
 export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
@@ -96,12 +98,17 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEnt
   if (entry.needsParticiple && !(next && isParticiple(view, next))) return undefined;
   // An adjective followed by another word describes that thing (“a lazy Sunday”, “challenging the
   // plan”) unless it is a person noun. Most situational hits end here, before reading backwards.
-  if (entry.kind === 'adjective' && next && !c.followers.has(next.w) && !isPersonNoun(view, lexicon, next, true)) return undefined;
+  if (entry.kind === 'adjective' && next && !c.followers.has(next.w) && !isPersonNoun(view, lexicon, next, true)) {
+    // No adjective modifies “the”: “smug the entire session” is a predicate — unless the word is a
+    // verb here (“challenging the plan”).
+    const determiner = c.determiners.has(next.w) || c.articles.has(next.w);
+    if (!determiner || view.tags(start).has('Gerund') || view.tags(start).has('Verb')) return undefined;
+  }
   const before = view.before(start, FRAME_BREAKS);
   const commaBeforeHit = view.text.slice(before[before.length - 1]?.end ?? start, start).includes(',');
   const frame: Frame = { view, lexicon, entry, c, start, end, before, next, commaBeforeHit, people };
   const span = SPANS[entry.kind](frame);
-  if (!span || isReported(c, view.before(span.start, REPORT_BREAKS))) return undefined;
+  if (!span || isReported(c, view.before(span.start, REPORT_BREAKS)) || reportedAfter(view, c, span.end)) return undefined;
   return { ...span, entry, phrase: view.text.slice(start, end).replace(/\s+/g, ' '), hitStart: start, hitEnd: end };
 }
 
@@ -344,6 +351,24 @@ function isReported(c: English['classes'], clause: Token[]): boolean {
   return false;
 }
 
+/** “…, she said.”: a reporting clause closing the sentence makes the words before it someone else's. */
+function reportedAfter(view: BlockView, c: English['classes'], end: number): boolean {
+  const [, sentenceEnd] = view.sentence(end);
+  const rest = view.text.slice(end, Math.min(sentenceEnd, end + 200));
+  const m = /,\s*([\p{L}'’]+)\s+(?:[\p{L}]+\s+)?([\p{L}]+)\W*$/u.exec(rest);
+  if (!m) return false;
+  const speaker = (m[1] ?? '').toLowerCase();
+  return !c.self.has(speaker) && c.reporting.has((m[2] ?? '').toLowerCase());
+}
+
+/** “…”, in her words / as he put it / she said: the rest of the sentence says whose words the quote holds. */
+function attributedAfter(view: BlockView, c: English['classes'], end: number): boolean {
+  const [, sentenceEnd] = view.sentence(end);
+  const words = view.text.slice(end, Math.min(sentenceEnd, end + 200)).toLowerCase().split(/[^\p{L}'’]+/u);
+  const owned = (i: number) => c.possessives.has(words[i - 1] ?? '') || (words[i - 1] === 'own' && c.possessives.has(words[i - 2] ?? ''));
+  return words.some((w, i) => (ATTRIBUTIONS.has(w) && owned(i)) || (c.reporting.has(w) && (c.subject_pronouns.has(words[i - 1] ?? '') || words[i - 2] === 'as')));
+}
+
 /** Steps back from index `from` over words in `set`; returns the index of the first skipped word (or `from`). */
 function skipBack(tokens: readonly Token[], from: number, set: ReadonlySet<string>): number {
   let i = from;
@@ -394,7 +419,7 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
     const before = view.before(a, FRAME_BREAKS);
     const lead = before[before.length - 1];
     if (!lead || !scare.leads.has(lead.w) || /\S/.test(view.text.slice(lead.end, a))) continue;
-    if (before.some((t) => c.self.has(t.w)) || isReported(c, view.before(a, REPORT_BREAKS))) continue;
+    if (before.some((t) => c.self.has(t.w)) || isReported(c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b)) continue;
     const entry = scare.entry;
     const person = before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || people.names.has(t.w)) ? CLIENT : undefined;
     if (!person) continue;

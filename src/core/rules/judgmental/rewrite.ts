@@ -55,7 +55,8 @@ function fits(j: Judgment, suggestion: string, previous: Token | undefined, next
   const kind = j.entry.kind;
   if (kind === 'adjective' && !j.attributive) {
     // An adjective's slot takes an adjective phrase (“hesitant”, “behind on …”), not a verb (“expecting …”).
-    if (first.tags.has('Verb') && !first.tags.has('Adjective')) return false;
+    // Past participles read as adjectives (“upset”, “distracted”); an -ing or base verb does not.
+    if (first.tags.has('Gerund') || (first.tags.has('Verb') && !first.tags.has('Adjective') && !first.tags.has('PastTense') && !first.tags.has('Participle'))) return false;
     // “She was being lazy” takes an adjective, not a prepositional phrase (“being behind on …”).
     if (previous?.w === 'being' && (first.tags.has('Preposition') || !first.tags.has('Adjective'))) return false;
   }

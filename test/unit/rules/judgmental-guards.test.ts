@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { lintText } from '../../../src/core/engine/lint';
+import type { EngineSetup } from '../../../src/core/engine/setup';
+import { setupWith } from '../support/setup';
+
+// One test per guard of coach:judgmental-language: each pairs a sentence the guard must let
+// through with one it must stop, so deleting the guard (or the rule's reach) fails a test.
+const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
+let setup: EngineSetup;
+
+function flagged(body: string, config?: EngineSetup): string[] {
+  const text = HEAD + body + '\n';
+  const { findings } = lintText(text, 'note.coach.md', config ?? setup, { only: ['judgmental-language'] });
+  return findings.map((f) => text.slice(f.place.start.offset, f.place.end.offset));
+}
+
+describe('coach:judgmental-language guards', () => {
+  before(() => {
+    setup = setupWith();
+  });
+
+  it('quoted words are masked; a quote that ends its sentence ends reported speech', () => {
+    assert.deepEqual(flagged('She called herself "lazy" and laughed.'), []);
+    assert.deepEqual(flagged('She said "fine." He is lazy.'), ['lazy']);
+    assert.deepEqual(flagged('She said “fine.” He is lazy.'), ['lazy']);
+  });
+
+  it('blockquotes hold the client’s words', () => {
+    assert.deepEqual(flagged('> I am so lazy about this.'), []);
+    assert.deepEqual(flagged('I am not sure. She is so lazy about this.'), ['so lazy']);
+  });
+
+  it('reported speech reaches to the end of its clause, and a contrast ends it', () => {
+    assert.deepEqual(flagged('She told me her manager thinks she is lazy.'), []);
+    assert.deepEqual(flagged('She said it was fine, but she was defensive.'), ['defensive']);
+  });
+
+  it('the client’s own question about how others see her is hers, not the coach’s label', () => {
+    assert.deepEqual(flagged('She is unsure whether her peers find her defensive.'), []);
+    assert.deepEqual(flagged('She is sure of it, and she was defensive.'), ['defensive']);
+  });
+
+  it('the coach’s self-reflection is not a judgment of the client', () => {
+    assert.deepEqual(flagged('I was defensive when she pushed back.'), []);
+    assert.deepEqual(flagged('She was defensive when I pushed back.'), ['defensive']);
+  });
+
+  it('an adjective followed by a thing describes the thing', () => {
+    assert.deepEqual(flagged('She had a lazy Sunday.'), []);
+    assert.deepEqual(flagged('She was lazy on Sunday.'), ['lazy']);
+  });
+
+  it('a person noun makes an attributive adjective a judgment, unless it heads a compound', () => {
+    assert.deepEqual(flagged('She had a difficult client conversation.'), []);
+    assert.deepEqual(flagged('She is a difficult client.'), ['a difficult client']);
+  });
+
+  it('a negated attributive is left alone', () => {
+    assert.deepEqual(flagged('She is not a difficult client.'), []);
+  });
+
+  it('unless_next words turn a label into an ordinary use', () => {
+    assert.deepEqual(flagged('She is difficult to reach on Fridays.'), []);
+    assert.deepEqual(flagged('She is difficult about the schedule.'), ['difficult']);
+  });
+
+  it('“should have” needs a past participle', () => {
+    assert.deepEqual(flagged('She should have more time next week.'), []);
+    assert.deepEqual(flagged('She should have told her manager.'), ['should have']);
+  });
+
+  it('a subject-only word needs a person: situational uses pass', () => {
+    assert.deepEqual(flagged('The deadline is aggressive.'), []);
+    assert.deepEqual(flagged('Her boss is aggressive.'), ['aggressive']);
+  });
+
+  it('a person noun needs a determiner or possessive to be someone (“team” as a thing does not)', () => {
+    assert.deepEqual(flagged('Boss is aggressive.'), []);
+    assert.deepEqual(flagged('The boss is aggressive.'), ['aggressive']);
+  });
+
+  it('fragments open with the label; a subject-only word needs a following word that fits', () => {
+    assert.deepEqual(flagged('Defensive when we got to the feedback.'), ['Defensive']);
+    assert.deepEqual(flagged('Aggressive deadline this quarter.'), []);
+  });
+
+  it('names are people, days and tools are not', () => {
+    assert.deepEqual(flagged('After the call, Anna was defensive.'), ['defensive']);
+    assert.deepEqual(flagged('After the call, Monday was difficult.'), []);
+  });
+
+  it('judgments of other people name them in the message', () => {
+    const text = HEAD + 'Her manager is lazy.\n';
+    const [f] = lintText(text, 'note.coach.md', setup, { only: ['judgmental-language'] }).findings;
+    assert.match(f?.reason ?? '', /^‘lazy’, about her manager, is a character label: it judges who her manager is/);
+    assert.equal(f?.data?.['person'], 'other');
+    const [g] = lintText(HEAD + 'She is lazy.\n', 'note.coach.md', setup, { only: ['judgmental-language'] }).findings;
+    assert.match(g?.reason ?? '', /^‘lazy’ is a character label: it judges who Maria is/);
+  });
+
+  it('trait nouns need a possessive', () => {
+    assert.deepEqual(flagged('Her constant whining wore the team down.'), ['constant whining']);
+    assert.deepEqual(flagged('Whining is a word she used about herself.'), []);
+  });
+
+  it('scare quotes around a few of the client’s words read as doubt, not a reported quote', () => {
+    assert.deepEqual(flagged('She was "too busy" to do the exercise.'), ['"too busy"']);
+    assert.deepEqual(flagged('She said she was "too busy" to do the exercise.'), []);
+    assert.deepEqual(flagged('We were "too busy" to meet.'), []);
+    assert.deepEqual(flagged('She was "too busy with the launch and the hiring" to meet.'), []);
+  });
+
+  it('an allowed phrase is never flagged', () => {
+    const allowing = setupWith('judgmental:\n  allow: [lazy]\n');
+    assert.deepEqual(flagged('She is lazy.', allowing), []);
+    assert.deepEqual(flagged('She is defensive.', allowing), ['defensive']);
+  });
+
+  it('generalizations need a present-tense trait, not a past fact', () => {
+    assert.deepEqual(flagged('Her father never finished school.'), []);
+    assert.deepEqual(flagged('Her father never listens.'), ['never listens']);
+    assert.deepEqual(flagged('He is always late.'), ['always late']);
+  });
+});
