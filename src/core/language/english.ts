@@ -29,17 +29,25 @@ export type WordClass =
   | 'conjunctions'
   | 'joiners'
   | 'always_like'
+  | 'epistemic_verbs'
+  | 'epistemic_adjectives'
+  | 'plan_words'
   | 'not_names';
 
 export interface English {
   classes: Readonly<Record<WordClass, ReadonlySet<string>>>;
   /** Base form → [third person, past, past participle, -ing]. */
   irregular: ReadonlyMap<string, readonly [string, string, string, string]>;
+  /** Matches a word or phrase that makes a habit a trait (“all the time”); global, case-insensitive. */
+  frequency: RegExp;
+  deonticModals: readonly string[];
 }
 
 interface RawEnglish {
   classes: Record<WordClass, string[]>;
   irregular_verbs: Record<string, [string, string, string, string]>;
+  frequency_markers: string[];
+  deontic_modals: string[];
 }
 
 const ENGLISH_FILE = join('lexicons', 'english.yaml');
@@ -72,10 +80,11 @@ export function parseEnglish(text: string, file: string): { english: English; pr
   if (problems.length > 0) return { english: emptyEnglish(), problems };
   const raw = parsed.value as RawEnglish;
   const classes = Object.fromEntries(Object.entries(raw.classes).map(([k, words]) => [k, new Set(words)])) as unknown as Record<WordClass, ReadonlySet<string>>;
-  return { english: { classes, irregular: new Map(Object.entries(raw.irregular_verbs)) }, problems: [] };
+  const frequency = new RegExp(`\\b(?:${raw.frequency_markers.map((m) => m.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+  return { english: { classes, irregular: new Map(Object.entries(raw.irregular_verbs)), frequency, deonticModals: raw.deontic_modals }, problems: [] };
 }
 
 function emptyEnglish(): English {
   const empty = new Set<string>();
-  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map() };
+  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [] };
 }

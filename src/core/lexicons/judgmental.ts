@@ -40,6 +40,10 @@ export interface JudgmentalEntry {
   verbForm?: VerbForm;
   /** “always complains”: the frequency adverb and the verb, so a rewrite can drop the one and keep the other's tense. */
   generalization?: { adverb: string; verb: VerbForms; negative: boolean };
+  /** A habit that is a generalization only with a frequency marker elsewhere in the sentence (“…, all the time”). */
+  needsFrequency?: boolean;
+  /** “should”, “ought to”, “must” as a verdict on a person, unless an expectation or a recorded plan. */
+  deontic?: boolean;
 }
 
 /** The compiled lexicon: one combined pattern and a lookup from matched text to its entry. */
@@ -84,6 +88,7 @@ interface RawLexicon {
   categories: Array<{ id: string; title: string; explanation: string }>;
   entries: RawEntry[];
   generalizations?: { category: string; never?: string[]; always?: string[] };
+  modals?: { category: string; explanation?: string };
   scare_quotes?: { category: string; max_words: number; leads: string[]; explanation: string };
 }
 
@@ -158,6 +163,7 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
     categories.set(c.id, { ...c, builtin: true });
   }
   const entries = new Map<string, JudgmentalEntry>();
+  const plurals: JudgmentalEntry[] = [];
   for (const [i, e] of raw.entries.entries()) {
     const category = categories.get(e.category);
     if (!category) {
@@ -171,9 +177,23 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
       for (const inflected of e.inflect ? inflectEntry({ ...entry, phrase: form }, english) : [{ ...entry, phrase: form }]) {
         if (!addForm(entries, inflected.phrase, inflected)) at(path, field, `${field} "${inflected.phrase}" is listed twice in the lexicon`);
       }
+      if (entry.kind === 'noun') plurals.push({ ...entry, phrase: plural(form), suggestions: [] });
     }
   }
+  // “a bunch of slackers”, “they are bullies”: noun labels also in the plural, unless listed already.
+  for (const entry of plurals) addForm(entries, entry.phrase, entry);
   addGeneralizations(raw.generalizations, categories, entries, english, (field, message) => at(['generalizations', 'category'], field, message));
+  if (raw.modals) {
+    const category = categories.get(raw.modals.category);
+    if (!category) at(['modals', 'category'], 'modals.category', `modals.category "${raw.modals.category}" is not one of the categories`);
+    else {
+      for (const modal of english.deonticModals) {
+        const entry: JudgmentalEntry = { phrase: modal, category, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, deontic: true };
+        if (raw.modals.explanation) entry.explanation = raw.modals.explanation;
+        addForm(entries, modal, entry);
+      }
+    }
+  }
   const scareQuotes = raw.scare_quotes && toScareQuotes(raw.scare_quotes, categories, (field, message) => at(['scare_quotes', 'category'], field, message));
   if (problems.length > 0) return empty(problems);
   const base: BaseLexicon = { entries, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems };
@@ -189,6 +209,16 @@ function toScareQuotes(raw: NonNullable<RawLexicon['scare_quotes']>, categories:
   }
   const entry: JudgmentalEntry = { phrase: 'scare quotes', category, kind: 'phrase', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, explanation: raw.explanation };
   return { maxWords: raw.max_words, leads: new Set(raw.leads), entry };
+}
+
+/** The plural of a noun phrase's last word: “slacker” → “slackers”, “bully” → “bullies”, “control freak” → “control freaks”. */
+function plural(phrase: string): string {
+  const m = /^(.*?)(\S+)$/.exec(phrase);
+  const [head = '', last = ''] = m ? [m[1], m[2]] : ['', phrase];
+  if (/(?:s|sh|ch|x|z)$/i.test(last)) return `${head}${last}es`;
+  if (/[^aeiou]y$/i.test(last)) return `${head}${last.slice(0, -1)}ies`;
+  if (/(?:man|woman)$/i.test(last)) return `${head}${last.replace(/an$/i, 'en')}`;
+  return `${head}${last}s`;
 }
 
 /** The forms a base-form verb entry stands for, each with its suggestions in the same form. */
@@ -284,6 +314,11 @@ function addGeneralizations(
     for (const adverb of english.classes.always_like) for (const form of ['third', 'base', 'past', 'gerund'] as const) add(adverb, verb, form, false);
     add('keeps', verb, 'gerund', false); // “keeps interrupting”
     add('kept', verb, 'gerund', false);
+    // “talks over everyone, all the time”: the verb alone, when a frequency marker is elsewhere in the sentence.
+    for (const form of ['third', 'base', 'past'] as const) {
+      const phrase = formOf(verb, form);
+      addForm(entries, phrase, { phrase, category: generalization, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, verbForm: form, needsFrequency: true });
+    }
   }
 }
 

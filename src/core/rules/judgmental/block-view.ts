@@ -1,5 +1,5 @@
 import { tagSentence, tagsAt, type TaggedWord } from '../../language/tagger';
-import { doubleQuotes, maskRanges, maskText, overlaps, type Range } from './masks';
+import { maskRanges, maskText, overlaps, quotedSpans, type Range } from './masks';
 
 export interface Token {
   /** Lower case, straight apostrophes; contractions split (“she's” → she + 's, “wasn't” → was + not). */
@@ -27,7 +27,7 @@ export class BlockView {
   private allowRanges: Range[] | undefined;
   private sentenceStarts: number[] | undefined;
   private readonly tagged = new Map<number, { offset: number; words: readonly TaggedWord[] }>();
-  private quotes: Range[] | undefined;
+  private quoted: Range[] | undefined;
 
   constructor(
     readonly raw: string,
@@ -47,10 +47,10 @@ export class BlockView {
     return overlaps(this.allowRanges, start, end);
   }
 
-  /** The double-quoted spans of the block, for scare quotes. */
-  doubleQuotes(): readonly Range[] {
-    this.quotes ??= doubleQuotes(this.raw);
-    return this.quotes;
+  /** The quoted spans of the block (double quotes, and clear pairs of single ones), for scare quotes. */
+  quotes(): readonly Range[] {
+    this.quoted ??= quotedSpans(this.raw);
+    return this.quoted;
   }
 
   /** The words of the clause before `pos`, nearest last. */

@@ -1,7 +1,7 @@
 import type { English, WordClass } from '../../language/english';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
 import { phraseKey } from '../../lexicons/judgmental';
-import type { BlockView, Token } from './block-view';
+import { tokenize, type BlockView, type Token } from './block-view';
 
 /** Who a judgment is about: the client, or someone else named as the note names them (“her manager”). */
 export interface Person {
@@ -43,6 +43,7 @@ const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',']);
 const MAX_CONJUNCT_WORDS = 6;
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 const NOUN_PHRASE_WORDS = 4;
+const RELATIVES = new Set(['who', 'that']);
 /** “in her words”, “by his own account”: nouns that, after a possessive, say whose the quoted words are. */
 const ATTRIBUTIONS = new Set(['words', 'account', 'phrase', 'term', 'description', 'language']);
 
@@ -89,6 +90,8 @@ type Span = Omit<Judgment, 'entry' | 'phrase' | 'hitStart' | 'hitEnd'>;
 interface Subject {
   token: Token;
   person: Person;
+  /** The judgment is of something the person has (“her complaints”), not of the person's word itself. */
+  owned?: boolean;
 }
 
 function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, start: number, end: number, people: People): Judgment | undefined {
@@ -96,6 +99,9 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEnt
   const next = view.after(end);
   if (next && entry.unlessNext.has(next.w)) return undefined;
   if (entry.needsParticiple && !(next && isParticiple(view, next))) return undefined;
+  // “complained that his director never …”: a reporting verb's “never” belongs to the words reported.
+  if (entry.needsFrequency && (c.reporting.has(entry.phrase.split(' ')[0] ?? '') || !hasFrequencyMarker(view, lexicon.english, start))) return undefined;
+  if (entry.deontic && !isVerdict(view, c, end, next)) return undefined;
   // An adjective followed by another word describes that thing (“a lazy Sunday”, “challenging the
   // plan”) unless it is a person noun. Most situational hits end here, before reading backwards.
   if (entry.kind === 'adjective' && next && !c.followers.has(next.w) && !isPersonNoun(view, lexicon, next, true)) {
@@ -153,8 +159,9 @@ function predicateSpan(f: Frame, lead: number): Span | undefined {
   const start = f.before[lead]?.start ?? f.start;
   const subject = linkedSubject(f, lead) ?? judgedObject(f, lead);
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
-  // A fragment (“Lazy again.”, “Defensive when we got to feedback.”) is about the client.
-  if (lead === 0 && (f.entry.context !== 'subject' || !f.next || f.c.followers.has(f.next.w))) return { start, end: f.end, person: CLIENT };
+  // A fragment (“Lazy again.”, “Tired, whiny and unfocused.”, “Defensive when we got to feedback.”) is about the client.
+  const fragment = lead === 0 || f.before.slice(0, lead).every((t) => f.c.conjunctions.has(t.w) || f.c.intensifiers.has(t.w) || f.view.tags(t.start).has('Adjective'));
+  if (fragment && (f.entry.context !== 'subject' || !f.next || f.c.followers.has(f.next.w))) return { start, end: f.end, person: CLIENT };
   if (f.entry.context === 'anywhere' && !selfOrNegated(f, skipBack(f.before, lead, linkChain(f.c)) - 1)) return { start, end: f.end, person: CLIENT };
   return undefined;
 }
@@ -217,6 +224,7 @@ function linkedSubject(f: Frame, lead: number): Subject | undefined {
   else return undefined;
   i = skipBack(before, i + 1, linkChain(f.c)) - 1;
   if (f.c.joiners.has(before[i]?.w ?? '')) return clauseSubject(f); // “Maria sighed and got defensive”
+  if (RELATIVES.has(before[i]?.w ?? '')) return personAt(f, before, i - 1); // “Daniel, who is frankly clueless”
   return personAt(f, before, i);
 }
 
@@ -259,7 +267,12 @@ function clauseSubject(f: Frame): Subject | undefined {
 /** “I found her defensive”: the coach's judgment of a person as an object. Someone else's view is reported speech. */
 function judgedObject(f: Frame, lead: number): Subject | undefined {
   const before = f.before;
-  const i = lead - 1;
+  let i = lead - 1;
+  // “I found her cold and rather selfish”: past the conjunction and the first adjective.
+  if (f.c.conjunctions.has(before[i]?.w ?? '')) {
+    i--;
+    while (i >= 0 && (f.c.intensifiers.has(before[i]?.w ?? '') || f.view.tags(before[i]?.start ?? 0).has('Adjective'))) i--;
+  }
   const object = before[i];
   if (!object) return undefined;
   // The object may be a noun phrase: “I found her manager dismissive”.
@@ -281,6 +294,28 @@ function personAt(f: Frame, before: Token[], i: number): Subject | undefined {
   if (f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT }; // “she”, “Maria”, “the client”, “my client”
   if (isName(f, before, i)) return { token: t, person: { client: false, text: t.raw } };
   if (isPersonNoun(f.view, f.lexicon, t, false) && ownedOrDetermined(f, before, i)) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
+  return ownerOf(f, before, i);
+}
+
+/**
+ * “her complaints are petty”, “Kofi's perfectionism is pathological”: a judgment of what a person
+ * feels, says or does judges its owner. Words that are also ordinary about situations (context
+ * `subject`: “her deadline is aggressive”) do not count this way.
+ */
+function ownerOf(f: Frame, before: Token[], i: number): Subject | undefined {
+  if (f.entry.context === 'subject' || f.entry.kind === 'verb') return undefined;
+  const head = before[i];
+  if (!head || !f.view.tags(head.start).has('Noun') || f.view.tags(head.start).has('Pronoun')) return undefined;
+  for (let k = i - 1; k >= Math.max(0, i - NOUN_PHRASE_WORDS); k--) {
+    const t = before[k] as Token;
+    if (f.c.possessives.has(t.w)) return { token: t, person: CLIENT, owned: true };
+    if (t.w === "'s") {
+      const owner = personAt(f, before, k - 1);
+      return owner ? { ...owner, owned: true } : undefined;
+    }
+    const tags = f.view.tags(t.start);
+    if (!tags.has('Adjective') && !tags.has('Noun')) return undefined;
+  }
   return undefined;
 }
 
@@ -293,12 +328,13 @@ function isPersonNoun(view: BlockView, lexicon: JudgmentalLexicon, t: Token, str
   return tags.has('Actor') && tags.has('Noun') && !tags.has('Pronoun') && !tags.has('ProperNoun');
 }
 
-/** A person noun needs a determiner or possessive before it (“her boss”, “the team”, “Tom's wife”), or adjectives then one. */
+/** A person noun needs a determiner or possessive before it (“her boss”, “the team”, “Tom's wife”), or modifiers then one (“Aiko's project sponsor”). */
 function ownedOrDetermined(f: Frame, before: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - NOUN_PHRASE_WORDS); k--) {
     const t = before[k] as Token;
     if (f.c.determiners.has(t.w) || t.w === "'s" || f.c.articles.has(t.w)) return true;
-    if (!f.view.tags(t.start).has('Adjective')) return false;
+    const tags = f.view.tags(t.start);
+    if (!tags.has('Adjective') && !(tags.has('Noun') && !tags.has('Pronoun'))) return false;
   }
   return false;
 }
@@ -316,7 +352,8 @@ function nounPhrase(f: Frame, before: Token[], i: number): string {
       k -= 2;
       break;
     }
-    if (!f.view.tags(t.start).has('Adjective')) break;
+    const tags = f.view.tags(t.start);
+    if (!tags.has('Adjective') && !(tags.has('Noun') && !tags.has('Pronoun'))) break;
     k--;
   }
   const words = before.slice(k, i + 1);
@@ -345,10 +382,32 @@ function isReported(c: English['classes'], clause: Token[]): boolean {
     const w = clause[i]?.w ?? '';
     if (c.contrasts.has(w)) return false;
     if (!c.reporting.has(w)) continue;
-    const speaker = clause[skipBack(clause, i, new Set([...c.auxiliaries, ...c.links, ...c.adverbs])) - 1];
-    return !(speaker && c.self.has(speaker.w));
+    const speaker = clause[skipBack(clause, i, linkChain(c)) - 1];
+    // “I think she is …” is the coach's own view; an earlier reporter may still hold it (“Mateo asked if I think …”).
+    if (!(speaker && c.self.has(speaker.w))) return true;
   }
   return false;
+}
+
+/** A word or phrase such as “always” or “all the time” in the hit's sentence, outside quotes. */
+function hasFrequencyMarker(view: BlockView, english: English, pos: number): boolean {
+  const [a, b] = view.sentence(pos);
+  return english.frequency.test(view.text.slice(a, b));
+}
+
+/**
+ * “should set a better example” is a verdict; “should receive the offer by Monday”, “should be
+ * eligible”, “per the agreement, she should submit …” and “should have more time” are not.
+ */
+function isVerdict(view: BlockView, c: English['classes'], end: number, next: Token | undefined): boolean {
+  if (!next) return false;
+  if (c.epistemic_verbs.has(next.w)) return false; // “should have” + participle is its own entry
+  if (next.w === 'be') {
+    const complement = view.after(next.end);
+    if (!complement || c.epistemic_adjectives.has(complement.w) || view.tags(complement.start).has('Participle')) return false;
+  }
+  const [a] = view.sentence(end);
+  return !tokenize(view.text, a, end).some((t) => c.plan_words.has(t.w));
 }
 
 /** “…, she said.”: a reporting clause closing the sentence makes the words before it someone else's. */
@@ -412,7 +471,7 @@ function isParticiple(view: BlockView, t: Token): boolean {
 function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNullable<JudgmentalLexicon['scareQuotes']>, people: People): Judgment[] {
   const c = lexicon.english.classes;
   const out: Judgment[] = [];
-  for (const [a, b] of view.doubleQuotes()) {
+  for (const [a, b] of view.quotes()) {
     const inner = view.raw.slice(a + 1, b - 1);
     const words = inner.trim().split(/\s+/).filter((w) => w !== '');
     if (words.length === 0 || words.length > scare.maxWords || /[.!?,:;]$/.test(inner.trim())) continue;
@@ -421,7 +480,7 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
     if (!lead || !scare.leads.has(lead.w) || /\S/.test(view.text.slice(lead.end, a))) continue;
     if (before.some((t) => c.self.has(t.w)) || isReported(c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b)) continue;
     const entry = scare.entry;
-    const person = before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || people.names.has(t.w)) ? CLIENT : undefined;
+    const person = before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || t.w === "'s" || people.names.has(t.w)) ? CLIENT : undefined;
     if (!person) continue;
     out.push({ entry: { ...entry, suggestions: [inner] }, phrase: `“${inner}”`, hitStart: a, hitEnd: b, start: a, end: b, person });
   }

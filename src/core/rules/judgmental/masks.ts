@@ -14,8 +14,15 @@ export function maskRanges(text: string): Range[] {
   return merge(ranges);
 }
 
-/** Double-quoted spans only (straight, curly and guillemets): the ones a scare quote can be. */
-export function doubleQuotes(text: string): Range[] {
+/** Quoted spans a scare quote can be: double quotes, and clear pairs of single ones. */
+export function quotedSpans(text: string): Range[] {
+  const ranges = doubleQuotes(text);
+  maskSingle(text, ranges);
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** Double-quoted spans (straight, curly and guillemets). */
+function doubleQuotes(text: string): Range[] {
   const ranges: Range[] = [];
   maskStraightDouble(text, ranges);
   maskOpenClose(text, '“', '”', ranges);
