@@ -52,7 +52,7 @@ export const judgmentalLanguageRule: Rule = {
     },
   ],
   check({ note, judgmental, report }) {
-    if (!judgmental.pattern && !judgmental.scareQuotes) return;
+    if (!judgmental.scan && !judgmental.scareQuotes) return;
     const people = peopleOf(note);
     for (const block of note.prose) {
       if (block.quoted) continue; // A blockquote holds the client's own words.

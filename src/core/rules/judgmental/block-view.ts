@@ -21,9 +21,8 @@ const MAX_TAGGED_CHARS = 600;
  * words read on demand around hits (which are rare) and tagged by sentence.
  */
 export class BlockView {
-  /** Same length as the block text; quoted spans are blanked (see maskText). */
-  readonly text: string;
-  private readonly masks: Range[];
+  private maskedText: string | undefined;
+  private maskList: Range[] | undefined;
   private allowRanges: Range[] | undefined;
   private sentenceStarts: number[] | undefined;
   private readonly tagged = new Map<number, { offset: number; words: readonly TaggedWord[] }>();
@@ -32,9 +31,17 @@ export class BlockView {
   constructor(
     readonly raw: string,
     private readonly allow: RegExp | undefined,
-  ) {
-    this.masks = maskRanges(raw);
-    this.text = maskText(raw, this.masks);
+  ) {}
+
+  /** Same length as the block text; quoted spans are blanked (see maskText). Built on first use: most blocks have no hit. */
+  get text(): string {
+    this.maskedText ??= maskText(this.raw, this.masks);
+    return this.maskedText;
+  }
+
+  private get masks(): Range[] {
+    this.maskList ??= maskRanges(this.raw);
+    return this.maskList;
   }
 
   masked(start: number, end: number): boolean {

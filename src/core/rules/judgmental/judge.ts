@@ -36,6 +36,7 @@ export interface Judgment {
 }
 
 const CLIENT: Person = { client: true };
+const QUOTE_CHARS = /["“«'‘]/;
 /** Where a clause starts, for reading the words before a phrase. */
 const FRAME_BREAKS = new Set(['.', '!', '?', ';', ':', '(', ')']);
 /** Where reported speech stops reaching: “She said it was fine, but she was defensive.” */
@@ -44,30 +45,36 @@ const MAX_CONJUNCT_WORDS = 6;
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 const NOUN_PHRASE_WORDS = 4;
 const RELATIVES = new Set(['who', 'that']);
+const HAVE = new Set(['has', 'have', 'had']);
+/** Words that may open an appositive label: “Yara, ever the martyr,”, “Jonas's uncle, the family wino,”. */
+const APPOSITIVE_LEADS = new Set(['the', 'ever', 'a', 'an', 'our', 'his', 'her', 'their', 'resident', 'local']);
 /** “in her words”, “by his own account”: nouns that, after a possessive, say whose the quoted words are. */
 const ATTRIBUTIONS = new Set(['words', 'account', 'phrase', 'term', 'description', 'language']);
 
 /** One pass of the combined pattern over the block; context is only read around hits, which are rare. */
 export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
-  const pattern = lexicon.pattern;
   const found: Judgment[] = [];
-  if (pattern) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(view.raw); m; m = pattern.exec(view.raw)) {
-      const start = m.index;
+  const scan = lexicon.scan;
+  if (scan) {
+    const raw = view.raw;
+    const first = scan.firstWords;
+    first.lastIndex = 0;
+    for (let w = first.exec(raw); w; w = first.exec(raw)) {
+      const start = w.index;
+      scan.sticky.lastIndex = start;
+      const m = scan.sticky.exec(raw);
+      if (!m) continue;
       const end = start + m[0].length;
       const entry = lexicon.entries.get(phraseKey(m[0]));
       const judgment = entry && !view.masked(start, end) ? judge(view, lexicon, entry, start, end, people) : undefined;
       if (judgment && !view.allowed(judgment.start, judgment.end)) {
         found.push(judgment);
-        pattern.lastIndex = Math.max(pattern.lastIndex, judgment.end);
-      } else {
-        pattern.lastIndex = start + 1; // A shorter phrase inside a rejected one may still apply.
+        first.lastIndex = Math.max(first.lastIndex, judgment.end); // the words it covers are not read again
       }
     }
   }
   const scare = lexicon.scareQuotes;
-  if (scare) for (const j of scareQuotes(view, lexicon, scare, people)) if (!found.some((f) => f.start < j.end && j.start < f.end)) found.push(j);
+  if (scare && QUOTE_CHARS.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!found.some((f) => f.start < j.end && j.start < f.end)) found.push(j);
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -157,7 +164,7 @@ function adjectiveSpan(f: Frame): Span | undefined {
 /** `lead` is the index of the first word that belongs to the span (intensifiers, articles). */
 function predicateSpan(f: Frame, lead: number): Span | undefined {
   const start = f.before[lead]?.start ?? f.start;
-  const subject = linkedSubject(f, lead) ?? judgedObject(f, lead);
+  const subject = linkedSubject(f, lead) ?? judgedObject(f, lead) ?? appositive(f, lead);
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
   // A fragment (“Lazy again.”, “Tired, whiny and unfocused.”, “Defensive when we got to feedback.”) is about the client.
   const fragment = lead === 0 || f.before.slice(0, lead).every((t) => f.c.conjunctions.has(t.w) || f.c.intensifiers.has(t.w) || f.view.tags(t.start).has('Adjective'));
@@ -212,6 +219,16 @@ function traitNounSpan(f: Frame): Span | undefined {
   return undefined;
 }
 
+/** “Yara, ever the martyr, …”: a noun label set off by a comma right after a person. */
+function appositive(f: Frame, lead: number): Subject | undefined {
+  if (f.entry.kind !== 'noun') return undefined;
+  // Step back over “the”, “ever the” … to the word that opens the appositive.
+  let k = lead;
+  while (k > 0 && !(f.before[k]?.comma ?? f.commaBeforeHit) && APPOSITIVE_LEADS.has(f.before[k - 1]?.w ?? '')) k--;
+  const opensWithComma = k < f.before.length ? (f.before[k]?.comma ?? false) : f.commaBeforeHit;
+  return opensWithComma ? personAt(f, f.before, k - 1) : undefined;
+}
+
 /** “she is / has been / came across as …”: the person before a linking verb. */
 function linkedSubject(f: Frame, lead: number): Subject | undefined {
   const before = f.before;
@@ -219,6 +236,7 @@ function linkedSubject(f: Frame, lead: number): Subject | undefined {
   const t = before[i];
   if (!t) return undefined;
   if (t.w === 'as' && (before[i - 1]?.w === 'across' || before[i - 1]?.w === 'off') && f.c.come.has(before[i - 2]?.w ?? '')) i -= 3;
+  else if (f.entry.afterHave && HAVE.has(t.w)) i -= 1; // “has a personality disorder”, “must have ADD”
   else if (t.w === 'like' && f.c.links.has(before[i - 1]?.w ?? '')) i -= 2; // “sounds like a …”
   else if (f.c.links.has(t.w)) i -= 1;
   else return undefined;
