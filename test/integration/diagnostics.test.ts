@@ -63,6 +63,19 @@ suite('live diagnostics and quick fixes', () => {
     await vscode.workspace.fs.delete(uri);
   });
 
+  test('“Allow” offers the phrase the lexicon matched, not the whole flagged span', async () => {
+    const uri = await writeNote('allow-phrase.coach.md', `${HEAD.replace('03-16', '04-13')}${ALL_SECTIONS}\nShe got so defensive about it.\n`);
+    await open(uri);
+    const d = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'judgmental finding')).find((x) => ruleOf(x) === 'coach:judgmental-language');
+    assert.ok(d);
+    const allow = (await fixesAt(uri, d.range)).find((a) => a.title.startsWith('Allow'));
+    assert.ok(allow?.command, 'an Allow action');
+    assert.match(allow.title, /^Allow “defensive” in this workspace/);
+    assert.equal(allow.command.arguments?.[1], 'defensive');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+
   test('a missing marker section is reported, and its fix inserts the skeleton', async () => {
     const uri = await writeNote('maria-2026-03-23.coach.md', `${HEAD.replace('03-16', '03-23').replace('session: 1', 'session: 2')}${ALL_SECTIONS.replace(/## 3\.4[^]*?(?=## 3\.5)/, '')}`);
     const editor = await open(uri);

@@ -32,6 +32,12 @@ export type WordClass =
   | 'epistemic_verbs'
   | 'epistemic_adjectives'
   | 'plan_words'
+  | 'light_verbs'
+  | 'relatives'
+  | 'have_verbs'
+  | 'appositive_leads'
+  | 'attributions'
+  | 'complement_starts'
   | 'not_names';
 
 export interface English {

@@ -325,9 +325,11 @@ function addGeneralizations(
     for (const adverb of english.classes.always_like) for (const form of ['third', 'base', 'past', 'gerund'] as const) add(adverb, verb, form, false);
     add('keeps', verb, 'gerund', false); // “keeps interrupting”
     add('kept', verb, 'gerund', false);
-    // “talks over everyone, all the time”: the verb alone, when a frequency marker is elsewhere in the sentence.
+    // “talks over everyone, all the time”, “forgets our agreements every week”: with a frequency marker
+    // elsewhere in the sentence, the phrase — or the verb alone, unless it is a light verb (“takes”).
+    const bare = english.classes.light_verbs.has(verb.base.toLowerCase()) ? verb : { ...verb, rest: '' };
     for (const form of ['third', 'base', 'past'] as const) {
-      const phrase = formOf(verb, form);
+      const phrase = formOf(bare, form);
       addForm(entries, phrase, { phrase, category: generalization, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, verbForm: form, needsFrequency: true });
     }
   }

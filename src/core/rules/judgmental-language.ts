@@ -45,6 +45,24 @@ export const judgmentalLanguageRule: Rule = {
       findings: 0,
     },
     {
+      title: 'Judging someone else in the client\'s life, named in the message',
+      note: HEAD + 'Her manager is a petty tyrant, and her sister just wants attention.\n',
+      findings: 2,
+      reasons: ['about her manager, is a character label', 'about her sister, is a mind-reading'],
+    },
+    {
+      title: 'Blame, and quotation marks that doubt the client\'s reason',
+      note: HEAD + 'She brought it on herself. Her "migraine" flared up again before the review.\n',
+      findings: 2,
+      reasons: ['blaming verdict', 'doubt marker'],
+    },
+    {
+      title: 'A quote ends its sentence; the client\'s own question stays hers',
+      note: HEAD + 'She said "fine." He is lazy. She is unsure whether her peers see her as aloof.\n',
+      findings: 1,
+      reasons: ['character label'],
+    },
+    {
       title: 'A word the workspace allows',
       note: HEAD + 'She was resistant to the idea at first.\n',
       config: 'judgmental:\n  allow: [resistant]\n',

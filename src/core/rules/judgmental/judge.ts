@@ -44,12 +44,6 @@ const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',']);
 const MAX_CONJUNCT_WORDS = 6;
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 const NOUN_PHRASE_WORDS = 4;
-const RELATIVES = new Set(['who', 'that']);
-const HAVE = new Set(['has', 'have', 'had']);
-/** Words that may open an appositive label: “Yara, ever the martyr,”, “Jonas's uncle, the family wino,”. */
-const APPOSITIVE_LEADS = new Set(['the', 'ever', 'a', 'an', 'our', 'his', 'her', 'their', 'resident', 'local']);
-/** “in her words”, “by his own account”: nouns that, after a possessive, say whose the quoted words are. */
-const ATTRIBUTIONS = new Set(['words', 'account', 'phrase', 'term', 'description', 'language']);
 
 /** One pass of the combined pattern over the block; context is only read around hits, which are rare. */
 export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
@@ -210,7 +204,8 @@ function traitNounSpan(f: Frame): Span | undefined {
     i--;
   }
   const owner = f.before[i];
-  if (!owner) return undefined;
+  // A fragment (“Excuses again about the report.”), not a subject (“Whining is a word she used”).
+  if (!owner) return i < 0 && (!f.next || f.c.followers.has(f.next.w)) ? { start, end: f.end, person: CLIENT } : undefined;
   if (f.c.possessives.has(owner.w)) return { start, end: f.end, person: CLIENT, subject: owner };
   if (owner.w === "'s") {
     const who = personAt(f, f.before, i - 1);
@@ -224,7 +219,7 @@ function appositive(f: Frame, lead: number): Subject | undefined {
   if (f.entry.kind !== 'noun') return undefined;
   // Step back over “the”, “ever the” … to the word that opens the appositive.
   let k = lead;
-  while (k > 0 && !(f.before[k]?.comma ?? f.commaBeforeHit) && APPOSITIVE_LEADS.has(f.before[k - 1]?.w ?? '')) k--;
+  while (k > 0 && !(f.before[k]?.comma ?? f.commaBeforeHit) && f.c.appositive_leads.has(f.before[k - 1]?.w ?? '')) k--;
   const opensWithComma = k < f.before.length ? (f.before[k]?.comma ?? false) : f.commaBeforeHit;
   return opensWithComma ? personAt(f, f.before, k - 1) : undefined;
 }
@@ -236,13 +231,13 @@ function linkedSubject(f: Frame, lead: number): Subject | undefined {
   const t = before[i];
   if (!t) return undefined;
   if (t.w === 'as' && (before[i - 1]?.w === 'across' || before[i - 1]?.w === 'off') && f.c.come.has(before[i - 2]?.w ?? '')) i -= 3;
-  else if (f.entry.afterHave && HAVE.has(t.w)) i -= 1; // “has a personality disorder”, “must have ADD”
+  else if (f.entry.afterHave && f.c.have_verbs.has(t.w)) i -= 1; // “has a personality disorder”, “must have ADD”
   else if (t.w === 'like' && f.c.links.has(before[i - 1]?.w ?? '')) i -= 2; // “sounds like a …”
   else if (f.c.links.has(t.w)) i -= 1;
   else return undefined;
   i = skipBack(before, i + 1, linkChain(f.c)) - 1;
   if (f.c.joiners.has(before[i]?.w ?? '')) return clauseSubject(f); // “Maria sighed and got defensive”
-  if (RELATIVES.has(before[i]?.w ?? '')) return personAt(f, before, i - 1); // “Daniel, who is frankly clueless”
+  if (f.c.relatives.has(before[i]?.w ?? '')) return personAt(f, before, i - 1); // “Daniel, who is frankly clueless”
   return personAt(f, before, i);
 }
 
@@ -443,7 +438,7 @@ function attributedAfter(view: BlockView, c: English['classes'], end: number): b
   const [, sentenceEnd] = view.sentence(end);
   const words = view.text.slice(end, Math.min(sentenceEnd, end + 200)).toLowerCase().split(/[^\p{L}'’]+/u);
   const owned = (i: number) => c.possessives.has(words[i - 1] ?? '') || (words[i - 1] === 'own' && c.possessives.has(words[i - 2] ?? ''));
-  return words.some((w, i) => (ATTRIBUTIONS.has(w) && owned(i)) || (c.reporting.has(w) && (c.subject_pronouns.has(words[i - 1] ?? '') || words[i - 2] === 'as')));
+  return words.some((w, i) => (c.attributions.has(w) && owned(i)) || (c.reporting.has(w) && (c.subject_pronouns.has(words[i - 1] ?? '') || words[i - 2] === 'as')));
 }
 
 /** Steps back from index `from` over words in `set`; returns the index of the first skipped word (or `from`). */

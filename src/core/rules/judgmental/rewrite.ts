@@ -11,8 +11,6 @@ export interface Rewrite {
   title: string;
 }
 
-/** Words after which a suggestion that brings its own complement would double it (“behind on the tasks about the budget”). */
-const COMPLEMENT_START = new Set(['about', 'with', 'toward', 'towards', 'to', 'at', 'on', 'over', 'for', 'in', 'by', 'of', 'around', 'regarding', 'from', 'into', 'that']);
 const MAX_REWRITES = 3;
 
 /**
@@ -30,7 +28,7 @@ export function rewritesFor(j: Judgment, view: BlockView, english: English, peop
   const out: Rewrite[] = [];
   for (const suggestion of j.entry.suggestions) {
     const filled = suggestion.replace(/\{they\}/g, pronoun);
-    if (!fits(j, filled, previous, next, view)) continue;
+    if (!fits(j, filled, previous, next, view, english.classes.complement_starts)) continue;
     const text = cased(j.attributive ? attributive(j.attributive, filled) : filled);
     if (!out.some((r) => r.text === text)) out.push({ text, snippet: false, title: `Replace with “${text}”` });
   }
@@ -45,13 +43,14 @@ function subjectPronoun(j: Judgment, english: English, people: People): string {
   return people.pronoun ?? 'they';
 }
 
-function fits(j: Judgment, suggestion: string, previous: Token | undefined, next: Token | undefined, view: BlockView): boolean {
+/** `complements`: words after which a suggestion that brings its own complement would double it (“behind on the tasks about the budget”). */
+function fits(j: Judgment, suggestion: string, previous: Token | undefined, next: Token | undefined, view: BlockView, complements: ReadonlySet<string>): boolean {
   const words = tagSentence(suggestion);
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last) return false;
-  const ownComplement = words.length > 1 && (words.slice(1).some((w) => COMPLEMENT_START.has(w.text.toLowerCase())) || last.tags.has('Noun'));
-  if (next && COMPLEMENT_START.has(next.w) && ownComplement) return false;
+  const ownComplement = words.length > 1 && (words.slice(1).some((w) => complements.has(w.text.toLowerCase())) || last.tags.has('Noun'));
+  if (next && complements.has(next.w) && ownComplement) return false;
   const kind = j.entry.kind;
   if (kind === 'adjective' && !j.attributive) {
     // An adjective's slot takes an adjective phrase (“hesitant”, “behind on …”), not a verb (“expecting …”).
