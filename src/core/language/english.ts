@@ -38,6 +38,7 @@ export type WordClass =
   | 'appositive_leads'
   | 'attributions'
   | 'complement_starts'
+  | 'expressions'
   | 'not_names';
 
 export interface English {

@@ -40,6 +40,8 @@ export interface JudgmentalEntry {
   verbForm?: VerbForm;
   /** “always complains”: the frequency adverb and the verb, so a rewrite can drop the one and keep the other's tense. */
   generalization?: { adverb: string; verb: VerbForms; negative: boolean };
+  /** Written with its article (“a drunk”): a label only as a noun, so an article must lead it (“a hopeless drunk”, not “he was drunk”). */
+  needsArticle?: boolean;
   /** A noun label that also judges when the person “has” it: “has a personality disorder”, “has a drinking problem”. */
   afterHave?: boolean;
   /** A habit that is a generalization only with a frequency marker elsewhere in the sentence (“…, all the time”). */
@@ -48,17 +50,38 @@ export interface JudgmentalEntry {
   deontic?: boolean;
 }
 
-/** The compiled lexicon: one combined pattern and a lookup from matched text to its entry. */
+/**
+ * The phrases in two steps. `firstWords` (global) finds where a phrase may start; the phrases
+ * that begin with that word are then matched there by a small anchored pattern, compiled on first
+ * use and kept in `compiled`. One regex of every generated form (over 10,000) would take seconds
+ * to compile and slow the scan of every character; most first words never occur in a workspace.
+ * Plain data (RegExp, Map), so a setup can be handed to the indexer's workers.
+ */
+export interface PhraseScan {
+  firstWords: RegExp;
+  /** Lower-case first word → the phrases that begin with it. */
+  groups: ReadonlyMap<string, readonly string[]>;
+  compiled: Map<string, RegExp>;
+}
+
+/** The anchored (sticky) pattern of the phrases starting with `firstWord`, or undefined. */
+export function phrasesAt(scan: PhraseScan, firstWord: string): RegExp | undefined {
+  const key = firstWord.toLowerCase();
+  let pattern = scan.compiled.get(key);
+  if (!pattern) {
+    const group = scan.groups.get(key);
+    const source = group && trieOf(group);
+    if (source === undefined) return undefined;
+    pattern = new RegExp(`${source}${WORD_END}`, 'iuy');
+    scan.compiled.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** The compiled lexicon: a scan for its phrases and a lookup from matched text to its entry. */
 export interface JudgmentalLexicon {
-  /** Global, case-insensitive; matches every phrase at word boundaries. Undefined when empty. */
-  pattern: RegExp | undefined;
-  /**
-   * The same phrases in two steps: a pattern of the phrases' first words finds where one may
-   * start, and the whole pattern, anchored there (sticky), reads the phrase. One regex of every
-   * phrase form, tried at every character, slows down as the generated forms multiply; the first
-   * words are four times fewer.
-   */
-  scan: { firstWords: RegExp; sticky: RegExp } | undefined;
+  /** Finds the phrases of `entries` in a text; undefined when there are none (see PhraseScan). */
+  scan: PhraseScan | undefined;
   /** By `phraseKey` of each form. */
   entries: ReadonlyMap<string, JudgmentalEntry>;
   /** Matches the workspace's `judgmental.allow` phrases; findings overlapping them are dropped. */
@@ -181,13 +204,17 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
       continue;
     }
     const entry = toEntry(e, category);
-    for (const [j, form] of [e.phrase, ...(e.forms ?? [])].entries()) {
+    for (const [j, written] of [e.phrase, ...(e.forms ?? [])].entries()) {
       const path = j === 0 ? ['entries', i, 'phrase'] : ['entries', i, 'forms', j - 1];
       const field = j === 0 ? `entries[${i}].phrase` : `entries[${i}].forms[${j - 1}]`;
-      for (const inflected of e.inflect ? inflectEntry({ ...entry, phrase: form }, english) : [{ ...entry, phrase: form }]) {
+      // “a drunk”: the noun is matched and its article required before it, so modifiers may stand between.
+      const article = entry.kind === 'noun' ? /^an?\s+(?=\S)/i.exec(written) : null;
+      const form = article ? written.slice(article[0].length) : written;
+      const base = article ? { ...entry, needsArticle: true } : entry;
+      for (const inflected of e.inflect ? inflectEntry({ ...base, phrase: form }, english) : [{ ...base, phrase: form }]) {
         if (!addForm(entries, inflected.phrase, inflected)) at(path, field, `${field} "${inflected.phrase}" is listed twice in the lexicon`);
       }
-      if (entry.kind === 'noun') plurals.push({ ...entry, phrase: plural(form), suggestions: [] });
+      if (entry.kind === 'noun' && !article) plurals.push({ ...entry, phrase: plural(form), suggestions: [] });
     }
   }
   // “a bunch of slackers”, “they are bullies”: noun labels also in the plural, unless listed already.
@@ -381,7 +408,6 @@ function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntr
   // Allowed phrases never need matching at all; multi-word or partial ones are handled by `allow`.
   for (const key of allowKeys) entries.delete(key);
   return {
-    pattern: phrasePattern([...entries.values()].map((e) => e.phrase)),
     scan: scanOf([...entries.values()].map((e) => e.phrase)),
     entries,
     allow: phrasePattern(allow.filter((a) => phraseKey(a) !== '')),
@@ -393,22 +419,27 @@ function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntr
 }
 
 /** First words as the scan reads them: split at spaces, hyphens and apostrophes, and a hyphenated first word also joined (“non-compliant” → non, noncompliant). */
-function scanOf(phrases: readonly string[]): JudgmentalLexicon['scan'] {
-  const pattern = phrasePattern(phrases);
-  if (!pattern) return undefined;
-  const firstWords = new Set<string>();
+function scanOf(phrases: readonly string[]): PhraseScan | undefined {
+  const groups = new Map<string, string[]>();
   for (const phrase of phrases) {
     const token = phrase.trim().toLowerCase().split(/\s+/)[0] ?? '';
-    firstWords.add(token.split(/[-\u2010\u2011'\u2019]/)[0] ?? '');
-    firstWords.add(token.replace(/[-\u2010\u2011]/g, '').split(/['\u2019]/)[0] ?? '');
+    const keys = new Set([token.split(/[-\u2010\u2011'\u2019]/)[0] ?? '', token.replace(/[-\u2010\u2011]/g, '').split(/['\u2019]/)[0] ?? '']);
+    for (const key of keys) {
+      if (key === '') continue;
+      const group = groups.get(key) ?? [];
+      group.push(phrase);
+      groups.set(key, group);
+    }
   }
-  firstWords.delete('');
   // A first word may go on with a hyphen or an apostrophe (“self-centred”, “can't”), so only a letter or digit ends it.
-  const firstSource = trieOf([...firstWords]) ?? '(?!)';
-  return { firstWords: new RegExp(`${LOOK_BEHIND}${firstSource}(?![\\p{L}\\p{N}_])`, 'giu'), sticky: new RegExp(pattern.source.slice(LOOK_BEHIND.length), 'iuy') };
+  const firstSource = trieOf([...groups.keys()]);
+  if (firstSource === undefined) return undefined;
+  return { firstWords: new RegExp(`${LOOK_BEHIND}${firstSource}(?![\\p{L}\\p{N}_])`, 'giu'), groups, compiled: new Map() };
 }
 
 const LOOK_BEHIND = '(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}]-)';
+/** Word edge after a phrase: no letter or digit, nor a hyphen joining one. */
+const WORD_END = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
 
 type Unit = string; // one escaped regex fragment: a character, or a flexible space, hyphen or apostrophe
 
@@ -425,7 +456,7 @@ interface TrieNode {
 export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
   const source = trieOf(phrases);
   // Word edges: no letter or digit (or a hyphen joining one) right before or after a phrase.
-  return source === undefined ? undefined : new RegExp(`${LOOK_BEHIND}${source}(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`, 'giu');
+  return source === undefined ? undefined : new RegExp(`${LOOK_BEHIND}${source}${WORD_END}`, 'giu');
 }
 
 function trieOf(phrases: readonly string[]): string | undefined {

@@ -47,7 +47,7 @@ describe('coach:judgmental-language', () => {
       const { lexicon, problems } = loadJudgmentalLexicon(builtinDataRoot(), defaultConfig());
       assert.deepEqual(problems, []);
       assert.ok(lexicon.entries.size > 250, `${lexicon.entries.size} phrase forms`);
-      assert.ok(lexicon.pattern?.flags.includes('g'));
+      assert.ok(lexicon.scan?.firstWords.flags.includes('g'));
     });
 
     it('reports schema problems with file, line and field', () => {
@@ -56,7 +56,7 @@ describe('coach:judgmental-language', () => {
           'schema_version: 1\ncategories:\n  - { id: label, title: label, explanation: x }\nentries:\n  - { phrase: lazy, category: label, context: subject }\n',
       });
       const { lexicon, problems } = loadJudgmentalLexicon(root, defaultConfig());
-      assert.equal(lexicon.pattern, undefined);
+      assert.equal(lexicon.scan, undefined);
       const problem = problems.find((p) => p.field === 'entries[0].suggestions');
       assert.ok(problem, JSON.stringify(problems));
       assert.equal(problem.line, 5);

@@ -1,6 +1,6 @@
 import type { English, WordClass } from '../../language/english';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
-import { phraseKey } from '../../lexicons/judgmental';
+import { phraseKey, phrasesAt } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
 
 /** Who a judgment is about: the client, or someone else named as the note names them (“her manager”). */
@@ -55,8 +55,10 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
     first.lastIndex = 0;
     for (let w = first.exec(raw); w; w = first.exec(raw)) {
       const start = w.index;
-      scan.sticky.lastIndex = start;
-      const m = scan.sticky.exec(raw);
+      const phrases = phrasesAt(scan, w[0]);
+      if (!phrases) continue;
+      phrases.lastIndex = start;
+      const m = phrases.exec(raw);
       if (!m) continue;
       const end = start + m[0].length;
       const entry = lexicon.entries.get(phraseKey(m[0]));
@@ -101,7 +103,7 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEnt
   if (next && entry.unlessNext.has(next.w)) return undefined;
   if (entry.needsParticiple && !(next && isParticiple(view, next))) return undefined;
   // “complained that his director never …”: a reporting verb's “never” belongs to the words reported.
-  if (entry.needsFrequency && (c.reporting.has(entry.phrase.split(' ')[0] ?? '') || !hasFrequencyMarker(view, lexicon.english, start))) return undefined;
+  if (entry.needsFrequency && ((!entry.phrase.includes(' ') && c.reporting.has(entry.phrase)) || !hasFrequencyMarker(view, lexicon.english, start))) return undefined;
   if (entry.deontic && !isVerdict(view, c, end, next)) return undefined;
   // An adjective followed by another word describes that thing (“a lazy Sunday”, “challenging the
   // plan”) unless it is a person noun. Most situational hits end here, before reading backwards.
@@ -122,8 +124,13 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEnt
 const SPANS: Record<JudgmentalEntry['kind'], (f: Frame) => Span | undefined> = {
   adjective: adjectiveSpan,
   // “a selfish layabout”, “a classic codependent”: adjectives before a noun label belong to it.
-  noun: (f) => predicateSpan(f, skipLeads(f, f.before.length, f.c.noun_leads, true)),
-  verb: (f) => actorSpan(f, skipBack(f.before, f.before.length, f.c.adverbs) - 1),
+  noun: (f) => {
+    const lead = skipLeads(f, f.before.length, f.c.noun_leads, true);
+    if (f.entry.needsArticle && !f.before.slice(lead).some((t) => f.c.articles.has(t.w))) return undefined;
+    return predicateSpan(f, lead);
+  },
+  // “she claims”, “she has claimed”, “her husband is supposedly …”: past auxiliaries and adverbs to the subject.
+  verb: (f) => actorSpan(f, skipBack(f.before, f.before.length, linkChain(f.c)) - 1),
   phrase: (f) => {
     // “a bit OCD about”, “always making excuses”: the intensifiers go with the phrase.
     const start = f.before[skipLeads(f, f.before.length, f.c.intensifiers)]?.start ?? f.start;
@@ -316,9 +323,12 @@ function personAt(f: Frame, before: Token[], i: number): Subject | undefined {
  * `subject`: “her deadline is aggressive”) do not count this way.
  */
 function ownerOf(f: Frame, before: Token[], i: number): Subject | undefined {
-  if (f.entry.context === 'subject' || f.entry.kind === 'verb') return undefined;
   const head = before[i];
-  if (!head || !f.view.tags(head.start).has('Noun') || f.view.tags(head.start).has('Pronoun')) return undefined;
+  if (!head || f.entry.kind === 'verb') return undefined;
+  if (f.entry.context === 'subject' && !f.c.expressions.has(head.w)) return undefined;
+  // Right after a possessive a word is a noun, whatever the tagger says (“her fear”, “his worry”).
+  const owned = f.c.possessives.has(before[i - 1]?.w ?? '') || before[i - 1]?.w === "'s";
+  if (!owned && (!f.view.tags(head.start).has('Noun') || f.view.tags(head.start).has('Pronoun'))) return undefined;
   for (let k = i - 1; k >= Math.max(0, i - NOUN_PHRASE_WORDS); k--) {
     const t = before[k] as Token;
     if (f.c.possessives.has(t.w)) return { token: t, person: CLIENT, owned: true };
@@ -466,11 +476,12 @@ function skipLeads(f: Frame, from: number, set: ReadonlySet<string>, adjectives 
   }
 }
 
-/** An adjective before a noun label, not a determiner or a person's name: “a heavy …”, “a well-meaning …”. */
+/** A modifier before a noun label, not a determiner or a person's name: “a heavy …”, “a gambling …”, “a painkiller …”. */
 function isModifier(f: Frame, t: Token): boolean {
-  if (f.c.determiners.has(t.w) || f.c.links.has(t.w) || f.c.self.has(t.w)) return false;
+  if (f.c.determiners.has(t.w) || f.c.links.has(t.w) || f.c.self.has(t.w) || f.c.articles.has(t.w)) return false;
   const tags = f.view.tags(t.start);
-  return tags.has('Adjective') && !tags.has('Pronoun');
+  if (tags.has('Pronoun') || tags.has('ProperNoun') || tags.has('Person')) return false;
+  return tags.has('Adjective') || tags.has('Noun') || tags.has('Gerund');
 }
 
 /** “should have asked”: the tagger's past participle or past tense (“should have told”). */
