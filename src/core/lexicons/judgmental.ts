@@ -7,6 +7,7 @@ import type { DataProblem } from '../model/types';
 import { builtinDataRoot } from '../data/paths';
 import { loadEnglish, type English } from '../language/english';
 import { formOf, inflect, type VerbForm, type VerbForms } from '../language/inflect';
+import { addWord, createWordIndex, type WordIndex } from '../language/word-index';
 
 /** How a phrase is used in a sentence; decides which patterns around it make it a judgment. */
 export type PhraseKind = 'adjective' | 'noun' | 'verb' | 'phrase' | 'trait-noun';
@@ -51,22 +52,34 @@ export interface JudgmentalEntry {
 }
 
 /**
- * The phrases in two steps. `firstWords` (global) finds where a phrase may start; the phrases
- * that begin with that word are then matched there by a small anchored pattern, compiled on first
- * use and kept in `compiled`. One regex of every generated form (over 10,000) would take seconds
- * to compile and slow the scan of every character; most first words never occur in a workspace.
- * Plain data (RegExp, Map), so a setup can be handed to the indexer's workers.
+ * The phrases grouped by first word. A scan finds the words that begin a phrase
+ * (`firstWordIndex`, one pass with no string per word); the phrases of that group are then matched
+ * there by a small anchored pattern, compiled on first use and kept in `compiled`. One regex of
+ * every generated form (over 10,000) would take seconds to compile and would be tried at every
+ * character; most first words never occur in a workspace. Plain data (Map), so a setup can be
+ * handed to the indexer's workers; the word index is built beside it on first use.
  */
 export interface PhraseScan {
-  firstWords: RegExp;
   /** Lower-case first word → the phrases that begin with it. */
   groups: ReadonlyMap<string, readonly string[]>;
   compiled: Map<string, RegExp>;
 }
 
-/** The anchored (sticky) pattern of the phrases starting with `firstWord`, or undefined. */
-export function phrasesAt(scan: PhraseScan, firstWord: string): RegExp | undefined {
-  const key = firstWord.toLowerCase();
+const wordIndexes = new WeakMap<PhraseScan, WordIndex<string>>();
+
+/** The index of the first words of a scan's phrases, each word's value being its group key. */
+export function firstWordIndex(scan: PhraseScan): WordIndex<string> {
+  let index = wordIndexes.get(scan);
+  if (!index) {
+    index = createWordIndex<string>();
+    for (const key of scan.groups.keys()) addWord(index, key, key);
+    wordIndexes.set(scan, index);
+  }
+  return index;
+}
+
+/** The anchored (sticky) pattern of the phrases starting with the word `key`, or undefined. */
+export function phrasesAt(scan: PhraseScan, key: string): RegExp | undefined {
   let pattern = scan.compiled.get(key);
   if (!pattern) {
     const group = scan.groups.get(key);
@@ -354,13 +367,16 @@ function addGeneralizations(
     add('kept', verb, 'gerund', false);
     // “talks over everyone, all the time”, “forgets our agreements every week”: with a frequency marker
     // elsewhere in the sentence, the phrase — or the verb alone, unless it is a light verb (“takes”).
-    const bare = english.classes.light_verbs.has(verb.base.toLowerCase()) ? verb : { ...verb, rest: '' };
+    const particle = PARTICLES.test(verb.rest); // “back down”, “take over”: the verb alone is another verb
+    const bare = particle || english.classes.light_verbs.has(verb.base.toLowerCase()) ? verb : { ...verb, rest: '' };
     for (const form of ['third', 'base', 'past'] as const) {
       const phrase = formOf(bare, form);
       addForm(entries, phrase, { phrase, category: generalization, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, verbForm: form, needsFrequency: true });
     }
   }
 }
+
+const PARTICLES = /^\s+(?:up|down|out|off|over|back|in|on|away|through|around|along|about)\b/i;
 
 // ── Workspace config ──
 
@@ -423,7 +439,7 @@ function scanOf(phrases: readonly string[]): PhraseScan | undefined {
   const groups = new Map<string, string[]>();
   for (const phrase of phrases) {
     const token = phrase.trim().toLowerCase().split(/\s+/)[0] ?? '';
-    const keys = new Set([token.split(/[-\u2010\u2011'\u2019]/)[0] ?? '', token.replace(/[-\u2010\u2011]/g, '').split(/['\u2019]/)[0] ?? '']);
+    const keys = new Set([token.split(/[^\p{L}\p{N}]/u)[0] ?? '', token.replace(/[-\u2010\u2011]/g, '').split(/[^\p{L}\p{N}]/u)[0] ?? '']);
     for (const key of keys) {
       if (key === '') continue;
       const group = groups.get(key) ?? [];
@@ -431,10 +447,7 @@ function scanOf(phrases: readonly string[]): PhraseScan | undefined {
       groups.set(key, group);
     }
   }
-  // A first word may go on with a hyphen or an apostrophe (“self-centred”, “can't”), so only a letter or digit ends it.
-  const firstSource = trieOf([...groups.keys()]);
-  if (firstSource === undefined) return undefined;
-  return { firstWords: new RegExp(`${LOOK_BEHIND}${firstSource}(?![\\p{L}\\p{N}_])`, 'giu'), groups, compiled: new Map() };
+  return groups.size === 0 ? undefined : { groups, compiled: new Map() };
 }
 
 const LOOK_BEHIND = '(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}]-)';

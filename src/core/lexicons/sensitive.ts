@@ -6,6 +6,7 @@ import { errorText, parseYaml, validateYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
 import { proseSpan } from '../note/prose';
 import type { Note } from '../note/types';
+import { addWord, createWordIndex, forEachWord, type WordIndex } from '../language/word-index';
 
 /** One sensitive area, with its matchers compiled once per setup. */
 export interface SensitiveTopic {
@@ -148,86 +149,18 @@ function normalizeText(text: string): string {
  */
 type Matchers = Array<{ topic: SensitiveTopic; sticky: RegExp }>;
 
-/** A trie of the ASCII first words, by character (digits 0–9, then a–z): no string per word scanned. */
-interface TrieNode {
-  next: Array<TrieNode | undefined>;
-  matchers?: Matchers;
-}
-
-interface StartIndex {
-  /** Every first word, lower-cased: how words with other letters than ASCII are looked up. */
-  byWord: Map<string, Matchers>;
-  ascii: TrieNode;
+interface StartIndex extends WordIndex<Matchers> {
   anywhere: Array<{ topic: SensitiveTopic; pattern: RegExp }>;
 }
 
 const startIndexes = new WeakMap<SensitiveLexicon, StartIndex>();
-const WORD_CHAR = /[\p{L}\p{N}]/uy;
 
-/** Trie slot of a lower-case ASCII letter or digit, or -1. */
-function slotOf(lower: number): number {
-  if (lower >= 97 && lower <= 122) return lower - 87;
-  if (lower >= 48 && lower <= 57) return lower - 48;
-  return -1;
-}
-
-/**
- * Calls `visit` with the start and the matchers of every run of letters and digits that is a first
- * word, in order. A hand loop: prose is mostly ASCII, so each word is walked down the trie as it is
- * read, and only a word with other letters is cut out, lower-cased and looked up by its text.
- */
-function forEachWord(text: string, index: StartIndex, visit: (start: number, matchers: Matchers) => void): void {
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const start = i;
-    let node: TrieNode | undefined = index.ascii;
-    let ascii = true;
-    while (i < length) {
-      const c = text.charCodeAt(i);
-      if (c < 128) {
-        const slot = slotOf(c >= 65 && c <= 90 ? c | 32 : c);
-        if (slot < 0) break;
-        node = node?.next[slot];
-        i++;
-      } else {
-        const width = wordCharWidth(text, i);
-        if (width === 0) break;
-        ascii = false;
-        i += width;
-      }
-    }
-    if (i === start) {
-      i++;
-      continue;
-    }
-    const matchers = ascii ? node?.matchers : index.byWord.get(text.slice(start, i).toLowerCase());
-    if (matchers) visit(start, matchers);
-  }
-}
-
-/** 1 or 2 (a surrogate pair) when a letter or digit other than ASCII starts at `i`, else 0. */
-function wordCharWidth(text: string, i: number): number {
-  WORD_CHAR.lastIndex = i;
-  const m = WORD_CHAR.exec(text);
-  return m ? m[0].length : 0;
-}
-
-function addToTrie(root: TrieNode, word: string, matchers: Matchers): void {
-  let node = root;
-  for (let k = 0; k < word.length; k++) {
-    const slot = slotOf(word.charCodeAt(k));
-    if (slot < 0) return; // not plain ASCII: found through byWord
-    node = node.next[slot] ??= { next: [] };
-  }
-  node.matchers = matchers;
-}
 const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
 
 function startIndexOf(lexicon: SensitiveLexicon): StartIndex {
   let index = startIndexes.get(lexicon);
   if (index) return index;
-  index = { byWord: new Map(), ascii: { next: [] }, anywhere: [] };
+  index = { ...createWordIndex<Matchers>(), anywhere: [] };
   for (const topic of lexicon.topics) {
     const byFirst = new Map<string, string[]>();
     const elsewhere: string[] = [];
@@ -242,8 +175,7 @@ function startIndexOf(lexicon: SensitiveLexicon): StartIndex {
       if (!pattern) continue;
       const list = index.byWord.get(word) ?? [];
       list.push({ topic, sticky: new RegExp(pattern.source, 'iuy') });
-      index.byWord.set(word, list);
-      addToTrie(index.ascii, word, list);
+      addWord(index, word, list);
     }
     const fallback = phrasePattern(elsewhere);
     if (fallback) index.anywhere.push({ topic, pattern: fallback });

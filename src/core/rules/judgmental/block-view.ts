@@ -27,6 +27,7 @@ export class BlockView {
   private sentenceStarts: number[] | undefined;
   private readonly tagged = new Map<number, { offset: number; words: readonly TaggedWord[] }>();
   private quoted: Range[] | undefined;
+  private frequency: boolean | undefined;
 
   constructor(
     readonly raw: string,
@@ -52,6 +53,12 @@ export class BlockView {
     if (!this.allow) return false;
     this.allowRanges ??= [...this.raw.matchAll(this.allow)].map((m) => [m.index, m.index + m[0].length] as Range);
     return overlaps(this.allowRanges, start, end);
+  }
+
+  /** Whether the block has a word such as “always” or “all the time” anywhere (asked once per block). */
+  hasFrequencyMarker(pattern: RegExp): boolean {
+    this.frequency ??= pattern.test(this.raw);
+    return this.frequency;
   }
 
   /** The quoted spans of the block (double quotes, and clear pairs of single ones), for scare quotes. */

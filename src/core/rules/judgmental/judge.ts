@@ -1,6 +1,7 @@
 import type { English, WordClass } from '../../language/english';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
-import { phraseKey, phrasesAt } from '../../lexicons/judgmental';
+import { firstWordIndex, phraseKey, phrasesAt } from '../../lexicons/judgmental';
+import { forEachWord } from '../../language/word-index';
 import { tokenize, type BlockView, type Token } from './block-view';
 
 /** Who a judgment is about: the client, or someone else named as the note names them (“her manager”). */
@@ -37,6 +38,13 @@ export interface Judgment {
 
 const CLIENT: Person = { client: true };
 const QUOTE_CHARS = /["“«'‘]/;
+
+/** Not the second half of a hyphenated word (“non-lazy”) nor after an underscore. */
+function phraseMayStart(text: string, at: number): boolean {
+  const prev = text.charCodeAt(at - 1);
+  if (prev === 95) return false; // _
+  return !(prev === 45 && /[\p{L}\p{N}]/u.test(text[at - 2] ?? '')); // -
+}
 /** Where a clause starts, for reading the words before a phrase. */
 const FRAME_BREAKS = new Set(['.', '!', '?', ';', ':', '(', ')']);
 /** Where reported speech stops reaching: “She said it was fine, but she was defensive.” */
@@ -51,23 +59,22 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
   const scan = lexicon.scan;
   if (scan) {
     const raw = view.raw;
-    const first = scan.firstWords;
-    first.lastIndex = 0;
-    for (let w = first.exec(raw); w; w = first.exec(raw)) {
-      const start = w.index;
-      const phrases = phrasesAt(scan, w[0]);
-      if (!phrases) continue;
+    let resume = 0; // the words an accepted judgment covers are not read again
+    forEachWord(raw, firstWordIndex(scan), (start, key) => {
+      if (start < resume || !phraseMayStart(raw, start)) return;
+      const phrases = phrasesAt(scan, key);
+      if (!phrases) return;
       phrases.lastIndex = start;
       const m = phrases.exec(raw);
-      if (!m) continue;
+      if (!m) return;
       const end = start + m[0].length;
       const entry = lexicon.entries.get(phraseKey(m[0]));
       const judgment = entry && !view.masked(start, end) ? judge(view, lexicon, entry, start, end, people) : undefined;
       if (judgment && !view.allowed(judgment.start, judgment.end)) {
         found.push(judgment);
-        first.lastIndex = Math.max(first.lastIndex, judgment.end); // the words it covers are not read again
+        resume = judgment.end;
       }
-    }
+    });
   }
   const scare = lexicon.scareQuotes;
   if (scare && QUOTE_CHARS.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!found.some((f) => f.start < j.end && j.start < f.end)) found.push(j);
@@ -98,6 +105,8 @@ interface Subject {
 }
 
 function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, start: number, end: number, people: People): Judgment | undefined {
+  // A habit that needs a frequency marker: most blocks have none, so that is settled first and once.
+  if (entry.needsFrequency && !view.hasFrequencyMarker(lexicon.english.frequency)) return undefined;
   const c = lexicon.english.classes;
   const next = view.after(end);
   if (next && entry.unlessNext.has(next.w)) return undefined;
@@ -478,7 +487,8 @@ function skipLeads(f: Frame, from: number, set: ReadonlySet<string>, adjectives 
 
 /** A modifier before a noun label, not a determiner or a person's name: “a heavy …”, “a gambling …”, “a painkiller …”. */
 function isModifier(f: Frame, t: Token): boolean {
-  if (f.c.determiners.has(t.w) || f.c.links.has(t.w) || f.c.self.has(t.w) || f.c.articles.has(t.w)) return false;
+  const c = f.c;
+  if (c.determiners.has(t.w) || c.links.has(t.w) || c.self.has(t.w) || c.articles.has(t.w) || c.complement_starts.has(t.w) || c.conjunctions.has(t.w)) return false;
   const tags = f.view.tags(t.start);
   if (tags.has('Pronoun') || tags.has('ProperNoun') || tags.has('Person')) return false;
   return tags.has('Adjective') || tags.has('Noun') || tags.has('Gerund');
