@@ -109,8 +109,15 @@ export interface JudgmentalLexicon {
 
 export interface ScareQuotes {
   maxWords: number;
-  /** The word right before the opening quote: a linking verb, a possessive, “too”… */
+  /** The word right before the opening quote: a possessive, an article… */
   leads: ReadonlySet<string>;
+  /**
+   * Words that lead a scare quote only when the sentence goes on after it (“she was "too busy" to
+   * do it”), not when the quote ends it (“she is "fine with seven".”, most often her own words).
+   */
+  midSentenceLeads: ReadonlySet<string>;
+  /** The longest quote after a mid-sentence lead, in words. */
+  midSentenceMaxWords: number;
   /** Category and explanation of the finding; its suggestion is the words without the quotes. */
   entry: JudgmentalEntry;
 }
@@ -135,7 +142,7 @@ interface RawLexicon {
   entries: RawEntry[];
   generalizations?: { category: string; never?: string[]; always?: string[] };
   modals?: { category: string; explanation?: string };
-  scare_quotes?: { category: string; max_words: number; leads: string[]; explanation: string };
+  scare_quotes?: { category: string; max_words: number; leads: string[]; mid_sentence_leads?: string[]; mid_sentence_max_words?: number; explanation: string };
 }
 
 /** What the built-in file yields before the workspace config is applied; cached per file. */
@@ -258,7 +265,7 @@ function toScareQuotes(raw: NonNullable<RawLexicon['scare_quotes']>, categories:
     return undefined;
   }
   const entry: JudgmentalEntry = { phrase: 'scare quotes', category, kind: 'phrase', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, explanation: raw.explanation };
-  return { maxWords: raw.max_words, leads: new Set(raw.leads), entry };
+  return { maxWords: raw.max_words, leads: new Set(raw.leads), midSentenceLeads: new Set(raw.mid_sentence_leads ?? []), midSentenceMaxWords: raw.mid_sentence_max_words ?? 2, entry };
 }
 
 /** The plural of a noun phrase's last word: “slacker” → “slackers”, “bully” → “bullies”, “control freak” → “control freaks”. */

@@ -109,6 +109,8 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('She said it was her "migraine" again.'), []);
     assert.deepEqual(flagged('We named our "stuck point" together.'), []);
     assert.deepEqual(flagged('She is "fine with seven" now.'), [], 'after a linking verb, the client’s own description');
+    assert.deepEqual(flagged('She was "too busy" to do the exercise.'), ['"too busy"'], 'a short quote the sentence goes on from');
+    assert.deepEqual(flagged('She said it went well. She is "fine".'), [], 'a quote that ends its sentence');
     assert.deepEqual(flagged('She had a "long and tiring week with the launch" before.'), [], 'longer than a few words');
   });
 

@@ -51,6 +51,8 @@ const FRAME_BREAKS = new Set(['.', '!', '?', ';', ':', '(', ')']);
 const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',']);
 const MAX_CONJUNCT_WORDS = 6;
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+/** “HR”, “the CFO”: a role written in capitals needs no determiner. */
+const ACRONYM = /^\p{Lu}{2,4}s?$/u;
 const NOUN_PHRASE_WORDS = 4;
 
 /** One pass of the combined pattern over the block; context is only read around hits, which are rare. */
@@ -322,7 +324,7 @@ function personAt(f: Frame, before: Token[], i: number): Subject | undefined {
   if (f.c.subject_pronouns.has(t.w) || f.people.names.has(t.w)) return { token: t, person: CLIENT };
   if (f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT }; // “she”, “Maria”, “the client”, “my client”
   if (isName(f, before, i)) return { token: t, person: { client: false, text: t.raw } };
-  if (isPersonNoun(f.view, f.lexicon, t, false) && ownedOrDetermined(f, before, i)) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
+  if (isPersonNoun(f.view, f.lexicon, t, false) && (ownedOrDetermined(f, before, i) || ACRONYM.test(t.raw))) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
   return ownerOf(f, before, i);
 }
 
@@ -502,6 +504,12 @@ function isParticiple(view: BlockView, t: Token): boolean {
 
 // ── Scare quotes: “She was "too busy" to do it.” ──
 
+/** Whether the sentence has more words after `pos` (a quote that does not end it). */
+function goesOn(view: BlockView, pos: number): boolean {
+  const [, end] = view.sentence(pos);
+  return /[\p{L}\p{N}]/u.test(view.text.slice(pos, end));
+}
+
 function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNullable<JudgmentalLexicon['scareQuotes']>, people: People): Judgment[] {
   const c = lexicon.english.classes;
   const out: Judgment[] = [];
@@ -511,7 +519,8 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
     if (words.length === 0 || words.length > scare.maxWords || /[.!?,:;]$/.test(inner.trim())) continue;
     const before = view.before(a, FRAME_BREAKS);
     const lead = before[before.length - 1];
-    if (!lead || !scare.leads.has(lead.w) || /\S/.test(view.text.slice(lead.end, a))) continue;
+    if (!lead || /\S/.test(view.text.slice(lead.end, a))) continue;
+    if (!scare.leads.has(lead.w) && !(scare.midSentenceLeads.has(lead.w) && words.length <= scare.midSentenceMaxWords && goesOn(view, b))) continue;
     if (before.some((t) => c.self.has(t.w)) || isReported(c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b)) continue;
     const entry = scare.entry;
     const person = before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || t.w === "'s" || people.names.has(t.w)) ? CLIENT : undefined;
