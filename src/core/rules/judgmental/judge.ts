@@ -51,6 +51,7 @@ const FRAME_BREAKS = new Set(['.', '!', '?', ';', ':', '(', ')']);
 const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',']);
 const MAX_CONJUNCT_WORDS = 6;
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+const POSTPOSED = new Set(['his', 'hers', 'theirs']);
 /** “HR”, “the CFO”: a role written in capitals needs no determiner. */
 const ACRONYM = /^\p{Lu}{2,4}s?$/u;
 const NOUN_PHRASE_WORDS = 4;
@@ -176,7 +177,7 @@ function adjectiveSpan(f: Frame): Span | undefined {
 /** `lead` is the index of the first word that belongs to the span (intensifiers, articles). */
 function predicateSpan(f: Frame, lead: number): Span | undefined {
   const start = f.before[lead]?.start ?? f.start;
-  const subject = linkedSubject(f, lead) ?? judgedObject(f, lead) ?? appositive(f, lead);
+  const subject = linkedSubject(f, lead) ?? judgedObject(f, lead) ?? appositive(f, lead) ?? ofPerson(f, lead);
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
   // A fragment (“Lazy again.”, “Tired, whiny and unfocused.”, “Defensive when we got to feedback.”) is about the client.
   const fragment = lead === 0 || f.before.slice(0, lead).every((t) => f.c.conjunctions.has(t.w) || f.c.intensifiers.has(t.w) || f.view.tags(t.start).has('Adjective'));
@@ -230,6 +231,17 @@ function traitNounSpan(f: Frame): Span | undefined {
     if (who) return { start, end: f.end, person: who.person };
   }
   return undefined;
+}
+
+/** “It was selfish of Elena to …”, “it's unprofessional of him”: the person after “of”, with “it” as the subject. */
+function ofPerson(f: Frame, lead: number): Subject | undefined {
+  if (f.next?.w !== 'of' || f.entry.kind !== 'adjective') return undefined;
+  const i = skipBack(f.before, lead, linkChain(f.c)) - 1;
+  if (f.before[i]?.w !== 'it' || !f.c.links.has(f.before[lead - 1]?.w ?? '')) return undefined;
+  const who = f.view.after(f.next.end);
+  if (!who) return undefined;
+  if (f.c.object_pronouns.has(who.w) || f.people.names.has(who.w)) return { token: who, person: CLIENT };
+  return NAME_SHAPE.test(who.raw) && !f.c.not_names.has(who.w) ? { token: who, person: { client: false, text: who.raw } } : undefined;
 }
 
 /** “Yara, ever the martyr, …”: a noun label set off by a comma right after a person. */
@@ -321,6 +333,8 @@ function judgedObject(f: Frame, lead: number): Subject | undefined {
 function personAt(f: Frame, before: Token[], i: number): Subject | undefined {
   const t = before[i];
   if (!t) return undefined;
+  // “that team of his”: the noun phrase before the “of”.
+  if (POSTPOSED.has(t.w) && before[i - 1]?.w === 'of') return personAt(f, before, i - 2);
   if (f.c.subject_pronouns.has(t.w) || f.people.names.has(t.w)) return { token: t, person: CLIENT };
   if (f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT }; // “she”, “Maria”, “the client”, “my client”
   if (isName(f, before, i)) return { token: t, person: { client: false, text: t.raw } };
@@ -340,6 +354,12 @@ function ownerOf(f: Frame, before: Token[], i: number): Subject | undefined {
   // Right after a possessive a word is a noun, whatever the tagger says (“her fear”, “his worry”).
   const owned = f.c.possessives.has(before[i - 1]?.w ?? '') || before[i - 1]?.w === "'s";
   if (!owned && (!f.view.tags(head.start).has('Noun') || f.view.tags(head.start).has('Pronoun'))) return undefined;
+  // “Daniel's conduct in the negotiation was …”: back over a phrase qualifying what the person said or did.
+  for (let at = i - 1; at >= Math.max(0, i - 6); at--) {
+    if (!f.c.expressions.has(before[at]?.w ?? '')) continue;
+    if (before.slice(at + 1, i).some((t) => f.c.complement_starts.has(t.w))) return ownerOf(f, before, at);
+    break;
+  }
   for (let k = i - 1; k >= Math.max(0, i - NOUN_PHRASE_WORDS); k--) {
     const t = before[k] as Token;
     if (f.c.possessives.has(t.w)) return { token: t, person: CLIENT, owned: true };
