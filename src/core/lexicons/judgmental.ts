@@ -63,6 +63,8 @@ export interface PhraseScan {
   /** Lower-case first word → the phrases that begin with it. */
   groups: ReadonlyMap<string, readonly string[]>;
   compiled: Map<string, RegExp>;
+  /** Phrases that begin with something other than a letter or digit (a workspace's “(a+)+$”): scanned whole. */
+  anywhere?: RegExp;
 }
 
 const wordIndexes = new WeakMap<PhraseScan, WordIndex<string>>();
@@ -444,7 +446,12 @@ function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntr
 /** First words as the scan reads them: split at spaces, hyphens and apostrophes, and a hyphenated first word also joined (“non-compliant” → non, noncompliant). */
 function scanOf(phrases: readonly string[]): PhraseScan | undefined {
   const groups = new Map<string, string[]>();
+  const elsewhere: string[] = [];
   for (const phrase of phrases) {
+    if (!/^[\p{L}\p{N}]/u.test(phrase.trim())) {
+      elsewhere.push(phrase);
+      continue;
+    }
     const token = phrase.trim().toLowerCase().split(/\s+/)[0] ?? '';
     const keys = new Set([token.split(/[^\p{L}\p{N}]/u)[0] ?? '', token.replace(/[-\u2010\u2011]/g, '').split(/[^\p{L}\p{N}]/u)[0] ?? '']);
     for (const key of keys) {
@@ -454,7 +461,9 @@ function scanOf(phrases: readonly string[]): PhraseScan | undefined {
       groups.set(key, group);
     }
   }
-  return groups.size === 0 ? undefined : { groups, compiled: new Map() };
+  const anywhere = phrasePattern(elsewhere);
+  if (groups.size === 0 && !anywhere) return undefined;
+  return anywhere ? { groups, compiled: new Map(), anywhere } : { groups, compiled: new Map() };
 }
 
 const LOOK_BEHIND = '(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}]-)';

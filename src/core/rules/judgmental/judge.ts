@@ -63,21 +63,27 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
   if (scan) {
     const raw = view.raw;
     let resume = 0; // the words an accepted judgment covers are not read again
+    const consider = (start: number, text: string): void => {
+      const end = start + text.length;
+      const entry = lexicon.entries.get(phraseKey(text));
+      const judgment = entry && !view.masked(start, end) ? judge(view, lexicon, entry, start, end, people) : undefined;
+      if (judgment && !view.allowed(judgment.start, judgment.end)) {
+        found.push(judgment);
+        resume = judgment.end;
+      }
+    };
     forEachWord(raw, firstWordIndex(scan), (start, key) => {
       if (start < resume || !phraseMayStart(raw, start)) return;
       const phrases = phrasesAt(scan, key);
       if (!phrases) return;
       phrases.lastIndex = start;
       const m = phrases.exec(raw);
-      if (!m) return;
-      const end = start + m[0].length;
-      const entry = lexicon.entries.get(phraseKey(m[0]));
-      const judgment = entry && !view.masked(start, end) ? judge(view, lexicon, entry, start, end, people) : undefined;
-      if (judgment && !view.allowed(judgment.start, judgment.end)) {
-        found.push(judgment);
-        resume = judgment.end;
-      }
+      if (m) consider(start, m[0]);
     });
+    if (scan.anywhere) {
+      resume = 0;
+      for (const m of raw.matchAll(scan.anywhere)) if (m.index >= resume && !found.some((j) => j.start < m.index + m[0].length && m.index < j.end)) consider(m.index, m[0]);
+    }
   }
   const scare = lexicon.scareQuotes;
   if (scare && QUOTE_CHARS.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!found.some((f) => f.start < j.end && j.start < f.end)) found.push(j);
