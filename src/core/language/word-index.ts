@@ -34,6 +34,7 @@ export function addWord<T>(index: WordIndex<T>, word: string, value: T): void {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/uy;
+const FLATTEN = /$/;
 
 /** Trie slot of a lower-case ASCII letter or digit, or -1. */
 function slotOf(lower: number): number {
@@ -47,7 +48,12 @@ function slotOf(lower: number): number {
  * in order. A hand loop: prose is mostly ASCII, so each word is walked down the trie as it is read,
  * and only a word with other letters is cut out, lower-cased and looked up by its text.
  */
-export function forEachWord<T>(text: string, index: WordIndex<T>, visit: (start: number, value: T) => void): void {
+export function forEachWord<T, C>(text: string, index: WordIndex<T>, visit: (start: number, value: T, context: C) => void, context: C): void;
+export function forEachWord<T>(text: string, index: WordIndex<T>, visit: (start: number, value: T) => void): void;
+export function forEachWord<T, C>(text: string, index: WordIndex<T>, visit: (start: number, value: T, context?: C) => void, context?: C): void {
+  // Prose is often built by concatenation, and charCodeAt on such a string walks its pieces every
+  // time. Running any regex flattens it in place, once, so the loop below reads a plain string.
+  FLATTEN.test(text);
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -73,7 +79,7 @@ export function forEachWord<T>(text: string, index: WordIndex<T>, visit: (start:
       continue;
     }
     const value = ascii ? node?.value : index.byWord.get(text.slice(start, i).toLowerCase());
-    if (value !== undefined) visit(start, value);
+    if (value !== undefined) visit(start, value, context);
   }
 }
 

@@ -374,18 +374,15 @@ function addGeneralizations(
     for (const adverb of english.classes.always_like) for (const form of ['third', 'base', 'past', 'gerund'] as const) add(adverb, verb, form, false);
     add('keeps', verb, 'gerund', false); // “keeps interrupting”
     add('kept', verb, 'gerund', false);
-    // “talks over everyone, all the time”, “forgets our agreements every week”: with a frequency marker
-    // elsewhere in the sentence, the phrase — or the verb alone, unless it is a light verb (“takes”).
-    const particle = PARTICLES.test(verb.rest); // “back down”, “take over”: the verb alone is another verb
-    const bare = particle || english.classes.light_verbs.has(verb.base.toLowerCase()) ? verb : { ...verb, rest: '' };
+    // “talks over everyone, all the time”, “interrupts, every single time”: with a frequency marker
+    // elsewhere in the sentence, the habit as listed (a one-word habit such as “interrupt” alone).
     for (const form of ['third', 'base', 'past'] as const) {
-      const phrase = formOf(bare, form);
+      if (verb.rest === '' && english.classes.light_verbs.has(verb.base.toLowerCase())) continue;
+      const phrase = formOf(verb, form);
       addForm(entries, phrase, { phrase, category: generalization, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, verbForm: form, needsFrequency: true });
     }
   }
 }
-
-const PARTICLES = /^\s+(?:up|down|out|off|over|back|in|on|away|through|around|along|about)\b/i;
 
 // ── Workspace config ──
 

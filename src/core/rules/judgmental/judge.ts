@@ -1,6 +1,6 @@
 import type { English, WordClass } from '../../language/english';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
-import { firstWordIndex, phraseKey, phrasesAt } from '../../lexicons/judgmental';
+import { firstWordIndex, phraseKey, phrasesAt, type PhraseScan } from '../../lexicons/judgmental';
 import { forEachWord } from '../../language/word-index';
 import { tokenize, type BlockView, type Token } from './block-view';
 
@@ -37,13 +37,14 @@ export interface Judgment {
 }
 
 const CLIENT: Person = { client: true };
-const QUOTE_CHARS = /["“«'‘]/;
+/** A double quote, or a single one opening a word: the only blocks that can hold a scare quote. */
+const OPENING_QUOTE = /["“«‘]|(?:^|[\s([{—–])'[\p{L}\p{N}]/u;
 
 /** Not the second half of a hyphenated word (“non-lazy”) nor after an underscore. */
 function phraseMayStart(text: string, at: number): boolean {
   const prev = text.charCodeAt(at - 1);
   if (prev === 95) return false; // _
-  return !(prev === 45 && /[\p{L}\p{N}]/u.test(text[at - 2] ?? '')); // -
+  return prev !== 45 || !/[\p{L}\p{N}]/u.test(text[at - 2] ?? ''); // -
 }
 /** Where a clause starts, for reading the words before a phrase. */
 const FRAME_BREAKS = new Set(['.', '!', '?', ';', ':', '(', ')']);
@@ -58,36 +59,57 @@ const NOUN_PHRASE_WORDS = 4;
 
 /** One pass of the combined pattern over the block; context is only read around hits, which are rare. */
 export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
-  const found: Judgment[] = [];
+  const scanning: Scanning = { view, lexicon, people, found: [], resume: 0 };
   const scan = lexicon.scan;
   if (scan) {
-    const raw = view.raw;
-    let resume = 0; // the words an accepted judgment covers are not read again
-    const consider = (start: number, text: string): void => {
-      const end = start + text.length;
-      const entry = lexicon.entries.get(phraseKey(text));
-      const judgment = entry && !view.masked(start, end) ? judge(view, lexicon, entry, start, end, people) : undefined;
-      if (judgment && !view.allowed(judgment.start, judgment.end)) {
-        found.push(judgment);
-        resume = judgment.end;
-      }
-    };
-    forEachWord(raw, firstWordIndex(scan), (start, key) => {
-      if (start < resume || !phraseMayStart(raw, start)) return;
-      const phrases = phrasesAt(scan, key);
-      if (!phrases) return;
-      phrases.lastIndex = start;
-      const m = phrases.exec(raw);
-      if (m) consider(start, m[0]);
-    });
+    forEachWord(view.raw, firstWordIndex(scan), atFirstWord, scanning);
     if (scan.anywhere) {
-      resume = 0;
-      for (const m of raw.matchAll(scan.anywhere)) if (m.index >= resume && !found.some((j) => j.start < m.index + m[0].length && m.index < j.end)) consider(m.index, m[0]);
+      scanning.resume = 0;
+      for (const m of view.raw.matchAll(scan.anywhere)) {
+        if (m.index >= scanning.resume && !overlapsAny(scanning.found, m.index, m.index + m[0].length)) consider(scanning, m.index, m[0]);
+      }
     }
   }
+  const found = scanning.found;
   const scare = lexicon.scareQuotes;
-  if (scare && QUOTE_CHARS.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!found.some((f) => f.start < j.end && j.start < f.end)) found.push(j);
+  if (scare && OPENING_QUOTE.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** The state of one block's scan; the word callback is a plain function, so a block allocates no closures. */
+interface Scanning {
+  view: BlockView;
+  lexicon: JudgmentalLexicon;
+  people: People;
+  found: Judgment[];
+  /** The words an accepted judgment covers are not read again. */
+  resume: number;
+}
+
+function atFirstWord(start: number, key: string, s: Scanning): void {
+  const raw = s.view.raw;
+  if (start < s.resume || !phraseMayStart(raw, start)) return;
+  const phrases = phrasesAt(s.lexicon.scan as PhraseScan, key);
+  if (!phrases) return;
+  phrases.lastIndex = start;
+  const m = phrases.exec(raw);
+  if (m) consider(s, start, m[0]);
+}
+
+function consider(s: Scanning, start: number, text: string): void {
+  const end = start + text.length;
+  const entry = s.lexicon.entries.get(phraseKey(text));
+  // Settled before anything is read around the hit: most blocks have no frequency marker.
+  if (!entry || (entry.needsFrequency && !s.view.hasFrequencyMarker(s.lexicon.english.frequency))) return;
+  const judgment = !s.view.masked(start, end) ? judge(s.view, s.lexicon, entry, start, end, s.people) : undefined;
+  if (judgment && !s.view.allowed(judgment.start, judgment.end)) {
+    s.found.push(judgment);
+    s.resume = judgment.end;
+  }
+}
+
+function overlapsAny(found: readonly Judgment[], start: number, end: number): boolean {
+  return found.some((j) => j.start < end && start < j.end);
 }
 
 interface Frame {
@@ -114,8 +136,6 @@ interface Subject {
 }
 
 function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, start: number, end: number, people: People): Judgment | undefined {
-  // A habit that needs a frequency marker: most blocks have none, so that is settled first and once.
-  if (entry.needsFrequency && !view.hasFrequencyMarker(lexicon.english.frequency)) return undefined;
   const c = lexicon.english.classes;
   const next = view.after(end);
   if (next && entry.unlessNext.has(next.w)) return undefined;
