@@ -45,6 +45,8 @@ function position(f: Finding): string {
 
 /** One line under a finding: short rewrites to try, or what the quick fix would do. */
 function hintOf(f: Finding): string | undefined {
+  const template = f.fixes[0]?.edits[0]?.snippet ? f.fixes[0] : undefined;
+  if (template && !f.expected?.length) return `fix: ${template.title}: “${snippetText(template.edits[0]?.newText ?? '')}”`;
   const suggestions = suggestionsOf(f);
   if (suggestions.length > 0 && suggestions.every((s) => !s.includes('\n'))) return `try: ${suggestions.map((s) => `“${s}”`).join(', ')}`;
   return f.fixes[0] ? `fix: ${f.fixes[0].title}` : undefined;
