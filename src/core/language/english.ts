@@ -48,6 +48,8 @@ export interface English {
   /** Matches a word or phrase that makes a habit a trait (“all the time”); global, case-insensitive. */
   frequency: RegExp;
   deonticModals: readonly string[];
+  /** The strongest frequency markers (“every single time”): any present-tense habit of a person becomes a trait. */
+  habitMarkers: RegExp;
 }
 
 interface RawEnglish {
@@ -55,6 +57,7 @@ interface RawEnglish {
   irregular_verbs: Record<string, [string, string, string, string]>;
   frequency_markers: string[];
   deontic_modals: string[];
+  habit_markers: string[];
 }
 
 const ENGLISH_FILE = join('lexicons', 'english.yaml');
@@ -87,11 +90,13 @@ export function parseEnglish(text: string, file: string): { english: English; pr
   if (problems.length > 0) return { english: emptyEnglish(), problems };
   const raw = parsed.value as RawEnglish;
   const classes = Object.fromEntries(Object.entries(raw.classes).map(([k, words]) => [k, new Set(words)])) as unknown as Record<WordClass, ReadonlySet<string>>;
+  const alternatives = (list: string[]) => list.map((m) => m.replace(/ /g, '\\s+')).join('|');
+  const habitMarkers = new RegExp(`\\b(?:${alternatives(raw.habit_markers)})\\b`, 'i');
   const frequency = new RegExp(`\\b(?:${raw.frequency_markers.map((m) => m.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
-  return { english: { classes, irregular: new Map(Object.entries(raw.irregular_verbs)), frequency, deonticModals: raw.deontic_modals }, problems: [] };
+  return { english: { classes, irregular: new Map(Object.entries(raw.irregular_verbs)), frequency, deonticModals: raw.deontic_modals, habitMarkers }, problems: [] };
 }
 
 function emptyEnglish(): English {
   const empty = new Set<string>();
-  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [] };
+  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [], habitMarkers: /(?!)/ };
 }

@@ -107,6 +107,8 @@ export interface JudgmentalLexicon {
   english: English;
   /** Quotation marks around a few of the client's words, read as doubt: `She was "too busy"`. */
   scareQuotes?: ScareQuotes;
+  /** Any present-tense habit of a person in a sentence with a strong frequency marker (“every single time”). */
+  habits?: JudgmentalEntry;
 }
 
 export interface ScareQuotes {
@@ -154,6 +156,7 @@ export interface BaseLexicon {
   personNouns: Set<string>;
   english: English;
   scareQuotes?: ScareQuotes;
+  habits?: JudgmentalEntry;
   problems: DataProblem[];
 }
 
@@ -257,6 +260,8 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
   if (problems.length > 0) return empty(problems);
   const base: BaseLexicon = { entries, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems };
   if (scareQuotes) base.scareQuotes = scareQuotes;
+  const habitCategory = raw.generalizations && categories.get(raw.generalizations.category);
+  if (habitCategory) base.habits = { phrase: 'habit', category: habitCategory, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false };
   return base;
 }
 
@@ -437,6 +442,7 @@ function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntr
     categories: base.categories,
     english: base.english,
     ...(base.scareQuotes ? { scareQuotes: base.scareQuotes } : {}),
+    ...(base.habits ? { habits: base.habits } : {}),
   };
 }
 

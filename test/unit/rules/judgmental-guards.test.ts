@@ -120,6 +120,19 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('She is defensive.', allowing), ['defensive']);
   });
 
+  it('a strong frequency marker makes any present-tense habit of a person a trait, not a routine or someone’s report', () => {
+    assert.deepEqual(flagged('Her husband checks his phone every single time she talks.'), ['checks']);
+    assert.deepEqual(flagged('She says her husband checks his phone every single time she talks.'), []);
+    assert.deepEqual(flagged('Her husband checks his phone at dinner.'), []);
+    assert.deepEqual(flagged('I check my notes every single time before a session.'), []);
+  });
+
+  it('blame after any person’s possessive, unless negated or attributed', () => {
+    assert.deepEqual(flagged('The delay is entirely Anna’s fault.'), ['fault']);
+    assert.deepEqual(flagged('The delay is not Anna’s fault.'), []);
+    assert.deepEqual(flagged('The delay was the board’s fault, according to the memo she shared.'), []);
+  });
+
   it('generalizations need a present-tense trait, not a past fact', () => {
     assert.deepEqual(flagged('Her father never finished school.'), []);
     assert.deepEqual(flagged('Her father never listens.'), ['never listens']);

@@ -28,6 +28,7 @@ export class BlockView {
   private readonly tagged = new Map<number, { offset: number; words: readonly TaggedWord[] }>();
   private quoted: Range[] | undefined;
   private frequency: boolean | undefined;
+  private habit: boolean | undefined;
 
   constructor(
     readonly raw: string,
@@ -59,6 +60,12 @@ export class BlockView {
   hasFrequencyMarker(pattern: RegExp): boolean {
     this.frequency ??= pattern.test(this.raw);
     return this.frequency;
+  }
+
+  /** Whether the block has a strong frequency marker such as “every single time” (asked once per block). */
+  hasHabitMarker(pattern: RegExp): boolean {
+    this.habit ??= pattern.test(this.raw);
+    return this.habit;
   }
 
   /** The quoted spans of the block (double quotes, and clear pairs of single ones), for scare quotes. */

@@ -71,6 +71,8 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
     }
   }
   const found = scanning.found;
+  const habits = lexicon.habits;
+  if (habits && view.hasHabitMarker(lexicon.english.habitMarkers)) for (const j of habitJudgments(view, lexicon, habits, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
   const scare = lexicon.scareQuotes;
   if (scare && OPENING_QUOTE.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
   return found.sort((a, b) => a.start - b.start);
@@ -251,6 +253,8 @@ function traitNounSpan(f: Frame): Span | undefined {
   const owner = f.before[i];
   // A fragment (“Excuses again about the report.”), not a subject (“Whining is a word she used”).
   if (!owner) return i < 0 && (!f.next || f.c.followers.has(f.next.w)) ? { start, end: f.end, person: CLIENT } : undefined;
+  // “It's not Tom's fault”, “hardly her laziness”: negated.
+  if (f.before.slice(Math.max(0, i - 4), i).some((t) => f.c.negations.has(t.w))) return undefined;
   if (f.c.possessives.has(owner.w)) return { start, end: f.end, person: CLIENT, subject: owner };
   if (owner.w === "'s") {
     const who = personAt(f, f.before, i - 1);
@@ -469,6 +473,36 @@ function isReported(c: English['classes'], clause: Token[]): boolean {
   return false;
 }
 
+/**
+ * “Ibrahim goes quiet every single time feedback comes up”: in a sentence with a strong frequency
+ * marker, the first present-tense verb of a person is a habit made a trait, whatever the verb.
+ */
+function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, people: People): Judgment[] {
+  const c = lexicon.english.classes;
+  const out: Judgment[] = [];
+  const markers = new RegExp(lexicon.english.habitMarkers.source, 'gi');
+  let lastSentence = -1;
+  for (const m of view.text.matchAll(markers)) {
+    const [a, b] = view.sentence(m.index);
+    if (a === lastSentence) continue;
+    lastSentence = a;
+    for (const t of tokenize(view.text, a, b)) {
+      if (c.auxiliaries.has(t.w) || c.links.has(t.w) || c.reporting.has(t.w)) continue;
+      const tags = view.tags(t.start);
+      if (!tags.has('Verb') || !tags.has('PresentTense') || tags.has('PastTense') || tags.has('Gerund') || tags.has('Copula')) continue;
+      const before = view.before(t.start, FRAME_BREAKS);
+      const frame: Frame = { view, lexicon, entry, c, start: t.start, end: t.end, before, next: view.after(t.end), commaBeforeHit: false, people };
+      const i = skipBack(before, before.length, c.adverbs) - 1;
+      const subject = before[i] && !before.slice(0, i).some((w) => c.negations.has(w.w)) ? personAt(frame, before, i) : undefined;
+      if (subject && !isReported(c, view.before(t.start, REPORT_BREAKS)) && !reportedAfter(view, c, t.end)) {
+        out.push({ entry, phrase: t.raw, hitStart: t.start, hitEnd: t.end, start: t.start, end: t.end, person: subject.person, subject: subject.token });
+      }
+      break; // the sentence's first present-tense verb only
+    }
+  }
+  return out;
+}
+
 /** A word or phrase such as “always” or “all the time” in the hit's sentence, outside quotes. */
 function hasFrequencyMarker(view: BlockView, english: English, pos: number): boolean {
   const [a, b] = view.sentence(pos);
@@ -494,6 +528,7 @@ function isVerdict(view: BlockView, c: English['classes'], end: number, next: To
 function reportedAfter(view: BlockView, c: English['classes'], end: number): boolean {
   const [, sentenceEnd] = view.sentence(end);
   const rest = view.text.slice(end, Math.min(sentenceEnd, end + 200));
+  if (/,\s*(?:according to|in (?:her|his|their) (?:view|words|telling)|as (?:she|he|they) (?:sees?|puts?|tells?) it)\b/i.test(rest)) return true;
   const m = /,\s*([\p{L}'’]+)\s+(?:[\p{L}]+\s+)?([\p{L}]+)\W*$/u.exec(rest);
   if (!m) return false;
   const speaker = (m[1] ?? '').toLowerCase();
