@@ -1,4 +1,4 @@
-import type { English, WordClass } from '../../language/english';
+import type { English } from '../../language/english';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
 import { firstWordIndex, phraseKey, phrasesAt, type PhraseScan } from '../../lexicons/judgmental';
 import { forEachWord } from '../../language/word-index';
@@ -611,4 +611,3 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
   return out;
 }
 
-export type { WordClass };
