@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { bundleOptions, ENTRY_POINTS } from '../../scripts/bundle-options';
 import { lintText } from '../../src/core/engine/lint';
-import { loadSetup, setupData, setupFromData } from '../../src/core/engine/setup';
+import { indexingSetupData, loadSetup, setupData, setupFromData } from '../../src/core/engine/setup';
 import { cacheDirFor } from '../../src/core/indexer/cache';
 import { indexWorkspace, updateNote } from '../../src/core/indexer/index';
 import { SummarySharing } from '../../src/core/indexer/share';
@@ -44,6 +44,16 @@ describe('workspace indexer', () => {
     assert.equal(batches, 3, 'three batches of at most 100 notes came back from the workers');
     assert.deepEqual(sorted(pooled.index), sorted(single.index));
     assert.equal(single.index.all().filter((s) => !s.valid).length, 1);
+  });
+
+  it('hands index workers the setup without the judgmental phrases, which they never use', () => {
+    const setup = loadSetup();
+    const data = indexingSetupData(setup);
+    assert.equal(data.judgmental.entries.size, 0);
+    assert.equal(data.judgmental.scan, undefined);
+    assert.ok(setup.judgmental.entries.size > 10_000, 'the host keeps every phrase');
+    assert.deepEqual(data.sensitive, setup.sensitive);
+    assert.deepEqual(data.frameworks.map((f) => f.id), setup.frameworks.ids());
   });
 
   it('hands a worker the host\'s setup as data: after a structured clone it lints every example note the same', () => {

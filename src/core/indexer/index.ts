@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadSetup, setupData, type EngineSetup, type SetupData } from '../engine/setup';
+import { indexingSetupData, loadSetup, type EngineSetup, type SetupData } from '../engine/setup';
 import { findNotes, type PathProblem } from '../workspace/files';
 import { NoteIndex } from '../workspace/index';
 import type { NoteSummary } from '../workspace/summary';
@@ -93,7 +93,7 @@ export async function indexWorkspace(paths: readonly string[], options: IndexOpt
   // Workers pay off only for notes that must be parsed: a warm start (all cached) stays on this thread.
   const uncached = found.files.reduce((n, f) => n + (cached.has(f) ? 0 : 1), 0);
   const workers = uncached > BATCH ? Math.min(options.workers ?? 0, Math.ceil(found.files.length / BATCH)) : 0;
-  if (workers > 0 && script) await inWorkers(script, workers, found.files, cached, setupData(setup), take, options.signal);
+  if (workers > 0 && script) await inWorkers(script, workers, found.files, cached, indexingSetupData(setup), take, options.signal);
   else await onThisThread(found.files, setup, cached, take, options.signal);
 
   stats.ms = performance.now() - started;

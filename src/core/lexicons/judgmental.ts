@@ -166,6 +166,11 @@ const MAX_EXTRA_LENGTH = 200;
 const baseCache = new Map<string, BaseLexicon>();
 const plainCache = new Map<string, JudgmentalLexicon>();
 
+/** The lexicon with no phrases (its categories and word classes kept): for a process that never lints. */
+export function withoutPhrases(lexicon: JudgmentalLexicon): JudgmentalLexicon {
+  return { scan: undefined, entries: new Map(), allow: undefined, personNouns: new Set(), categories: lexicon.categories, english: lexicon.english };
+}
+
 /** Loads the built-in lexicon plus the workspace's extra and allowed phrases. Never throws. */
 export function loadJudgmentalLexicon(dataRoot: string, config: CoachConfig): { lexicon: JudgmentalLexicon; problems: DataProblem[] } {
   const file = join(dataRoot, LEXICON_FILE);
