@@ -90,10 +90,19 @@ export function parseEnglish(text: string, file: string): { english: English; pr
   if (problems.length > 0) return { english: emptyEnglish(), problems };
   const raw = parsed.value as RawEnglish;
   const classes = Object.fromEntries(Object.entries(raw.classes).map(([k, words]) => [k, new Set(words)])) as unknown as Record<WordClass, ReadonlySet<string>>;
-  const alternatives = (list: string[]) => list.map((m) => m.replace(/ /g, '\\s+')).join('|');
-  const habitMarkers = new RegExp(`\\b(?:${alternatives(raw.habit_markers)})\\b`, 'i');
-  const frequency = new RegExp(`\\b(?:${raw.frequency_markers.map((m) => m.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
-  return { english: { classes, irregular: new Map(Object.entries(raw.irregular_verbs)), frequency, deonticModals: raw.deontic_modals, habitMarkers }, problems: [] };
+  const english: English = {
+    classes,
+    irregular: new Map(Object.entries(raw.irregular_verbs)),
+    frequency: markerPattern(raw.frequency_markers),
+    deonticModals: raw.deontic_modals,
+    habitMarkers: markerPattern(raw.habit_markers),
+  };
+  return { english, problems: [] };
+}
+
+/** Any of the words or phrases, whole, case-insensitive; a phrase's spaces match any run of spaces. */
+function markerPattern(markers: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${markers.map((m) => m.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
 }
 
 function emptyEnglish(): English {

@@ -164,6 +164,13 @@ const LEXICON_FILE = join('lexicons', 'judgmental.yaml');
 const ENGLISH_FILE = join('lexicons', 'english.yaml');
 const MAX_EXTRA_LENGTH = 200;
 const baseCache = new Map<string, BaseLexicon>();
+/** Shared by every entry with no `unless_next` words: the generated forms number in the tens of thousands. */
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** An entry made by the loader rather than written in the lexicon: no suggestions, no next-word conditions. */
+function madeEntry(phrase: string, category: JudgmentalCategory, kind: PhraseKind, context: ContextNeed, more: Partial<JudgmentalEntry> = {}): JudgmentalEntry {
+  return { phrase, category, kind, context, suggestions: [], unlessNext: NO_WORDS, needsParticiple: false, ...more };
+}
 const plainCache = new Map<string, JudgmentalLexicon>();
 
 /** The lexicon with no phrases (its categories and word classes kept): for a process that never lints. */
@@ -255,9 +262,7 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
     if (!category) at(['modals', 'category'], 'modals.category', `modals.category "${raw.modals.category}" is not one of the categories`);
     else {
       for (const modal of english.deonticModals) {
-        const entry: JudgmentalEntry = { phrase: modal, category, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, deontic: true };
-        if (raw.modals.explanation) entry.explanation = raw.modals.explanation;
-        addForm(entries, modal, entry);
+        addForm(entries, modal, madeEntry(modal, category, 'verb', 'subject', raw.modals.explanation ? { deontic: true, explanation: raw.modals.explanation } : { deontic: true }));
       }
     }
   }
@@ -266,7 +271,7 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
   const base: BaseLexicon = { entries, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems };
   if (scareQuotes) base.scareQuotes = scareQuotes;
   const habitCategory = raw.generalizations && categories.get(raw.generalizations.category);
-  if (habitCategory) base.habits = { phrase: 'habit', category: habitCategory, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false };
+  if (habitCategory) base.habits = madeEntry('habit', habitCategory, 'verb', 'subject');
   return base;
 }
 
@@ -276,7 +281,7 @@ function toScareQuotes(raw: NonNullable<RawLexicon['scare_quotes']>, categories:
     problem('scare_quotes.category', `scare_quotes.category "${raw.category}" is not one of the categories`);
     return undefined;
   }
-  const entry: JudgmentalEntry = { phrase: 'scare quotes', category, kind: 'phrase', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, explanation: raw.explanation };
+  const entry = madeEntry('scare quotes', category, 'phrase', 'subject', { explanation: raw.explanation });
   return { maxWords: raw.max_words, leads: new Set(raw.leads), midSentenceLeads: new Set(raw.mid_sentence_leads ?? []), midSentenceMaxWords: raw.mid_sentence_max_words ?? 2, entry };
 }
 
@@ -321,7 +326,7 @@ function toEntry(e: RawEntry, category: JudgmentalCategory): JudgmentalEntry {
     kind: e.pos ?? 'phrase',
     context: e.context,
     suggestions: e.suggestions,
-    unlessNext: new Set((e.unless_next ?? []).map((w) => w.toLowerCase())),
+    unlessNext: e.unless_next?.length ? new Set(e.unless_next.map((w) => w.toLowerCase())) : NO_WORDS,
     needsParticiple: e.next === 'participle',
   };
   if (e.explanation !== undefined) entry.explanation = e.explanation;
@@ -351,25 +356,14 @@ function addGeneralizations(
   if (!category) return problem('generalizations.category', `generalizations.category "${raw.category}" is not one of the categories`);
   const add = (adverb: string, verb: VerbForms, form: VerbForm, negative: boolean) => {
     const phrase = `${adverb} ${formOf(verb, form)}`;
-    const entry: JudgmentalEntry = {
-      phrase,
-      category,
-      // “is always complaining” reads like a phrase after a linking verb; the rest like a finite verb.
-      kind: form === 'gerund' ? 'phrase' : 'verb',
-      context: 'label',
-      suggestions: [],
-      unlessNext: new Set(),
-      needsParticiple: false,
-      verbForm: form,
-      generalization: { adverb, verb, negative },
-    };
-    addForm(entries, phrase, entry);
+    // “is always complaining” reads like a phrase after a linking verb; the rest like a finite verb.
+    addForm(entries, phrase, madeEntry(phrase, category, form === 'gerund' ? 'phrase' : 'verb', 'label', { verbForm: form, generalization: { adverb, verb, negative } }));
   };
-  const generalization = category;
-  function addBe(adverb: string, verb: VerbForms): void {
+  // “be late”: the text has “is always late”, so the adverb stands before the complement.
+  const addBe = (adverb: string, verb: VerbForms) => {
     const phrase = `${adverb}${verb.rest}`;
-    addForm(entries, phrase, { phrase, category: generalization, kind: 'phrase', context: 'label', suggestions: [], unlessNext: new Set(), needsParticiple: false, generalization: { adverb, verb, negative: false } });
-  }
+    addForm(entries, phrase, madeEntry(phrase, category, 'phrase', 'label', { generalization: { adverb, verb, negative: false } }));
+  };
   for (const item of raw.never ?? []) {
     const verb = inflect(item, english);
     for (const form of ['third', 'base'] as const) add('never', verb, form, true);
@@ -377,7 +371,6 @@ function addGeneralizations(
   for (const item of raw.always ?? []) {
     const verb = inflect(item, english);
     if (verb.base.toLowerCase() === 'be') {
-      // “be late”: the text has “is always late”, so the adverb stands before the complement.
       for (const adverb of english.classes.always_like) addBe(adverb, verb);
       continue;
     }
@@ -389,7 +382,7 @@ function addGeneralizations(
     for (const form of ['third', 'base', 'past'] as const) {
       if (verb.rest === '' && english.classes.light_verbs.has(verb.base.toLowerCase())) continue;
       const phrase = formOf(verb, form);
-      addForm(entries, phrase, { phrase, category: generalization, kind: 'verb', context: 'subject', suggestions: [], unlessNext: new Set(), needsParticiple: false, verbForm: form, needsFrequency: true });
+      addForm(entries, phrase, madeEntry(phrase, category, 'verb', 'subject', { verbForm: form, needsFrequency: true }));
     }
   }
 }
@@ -407,15 +400,7 @@ function addExtras(entries: Map<string, JudgmentalEntry>, categories: ReadonlyMa
       continue;
     }
     const category = categories.get(item.category ?? '') ?? customCategory(item.category);
-    const entry: JudgmentalEntry = {
-      phrase,
-      category,
-      kind: 'phrase',
-      context: 'anywhere',
-      suggestions: (item.suggestions ?? []).filter((s) => s.trim() !== '').slice(0, 3),
-      unlessNext: new Set(),
-      needsParticiple: false,
-    };
+    const entry = madeEntry(phrase, category, 'phrase', 'anywhere', { suggestions: (item.suggestions ?? []).filter((s) => s.trim() !== '').slice(0, 3) });
     if (item.explanation !== undefined) entry.explanation = item.explanation;
     // A workspace phrase replaces a built-in one with the same text: the team's wording wins.
     entries.set(phraseKey(phrase), entry);

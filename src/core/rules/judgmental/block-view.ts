@@ -27,8 +27,7 @@ export class BlockView {
   private sentenceStarts: number[] | undefined;
   private readonly tagged = new Map<number, { offset: number; words: readonly TaggedWord[] }>();
   private quoted: Range[] | undefined;
-  private frequency: boolean | undefined;
-  private habit: boolean | undefined;
+  private readonly mentioned = new Map<RegExp, boolean>();
 
   constructor(
     readonly raw: string,
@@ -56,16 +55,14 @@ export class BlockView {
     return overlaps(this.allowRanges, start, end);
   }
 
-  /** Whether the block has a word such as “always” or “all the time” anywhere (asked once per block). */
-  hasFrequencyMarker(pattern: RegExp): boolean {
-    this.frequency ??= pattern.test(this.raw);
-    return this.frequency;
-  }
-
-  /** Whether the block has a strong frequency marker such as “every single time” (asked once per block). */
-  hasHabitMarker(pattern: RegExp): boolean {
-    this.habit ??= pattern.test(this.raw);
-    return this.habit;
+  /** Whether the block has a match of a (non-global) pattern anywhere, such as a frequency marker; asked once per block and pattern. */
+  mentions(pattern: RegExp): boolean {
+    let found = this.mentioned.get(pattern);
+    if (found === undefined) {
+      found = pattern.test(this.raw);
+      this.mentioned.set(pattern, found);
+    }
+    return found;
   }
 
   /** The quoted spans of the block (double quotes, and clear pairs of single ones), for scare quotes. */

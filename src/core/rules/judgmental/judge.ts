@@ -17,7 +17,8 @@ function phraseMayStart(text: string, at: number): boolean {
   if (prev === 95) return false; // _
   return prev !== 45 || !/[\p{L}\p{N}]/u.test(text[at - 2] ?? ''); // -
 }
-/** One pass of the combined pattern over the block; context is only read around hits, which are rare. */
+
+/** One word-by-word scan of the block for the lexicon's phrases, then the patterns that need no phrase; context is only read around hits, which are rare. */
 export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
   const scanning: Scanning = { view, lexicon, people, found: [], resume: 0 };
   const scan = lexicon.scan;
@@ -32,7 +33,7 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
   }
   const found = scanning.found;
   const habits = lexicon.habits;
-  if (habits && view.hasHabitMarker(lexicon.english.habitMarkers)) for (const j of habitJudgments(view, lexicon, habits, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
+  if (habits && view.mentions(lexicon.english.habitMarkers)) for (const j of habitJudgments(view, lexicon, habits, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
   const scare = lexicon.scareQuotes;
   if (scare && OPENING_QUOTE.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
   return found.sort((a, b) => a.start - b.start);
@@ -62,7 +63,7 @@ function consider(s: Scanning, start: number, text: string): void {
   const end = start + text.length;
   const entry = s.lexicon.entries.get(phraseKey(text));
   // Settled before anything is read around the hit: most blocks have no frequency marker.
-  if (!entry || (entry.needsFrequency && !s.view.hasFrequencyMarker(s.lexicon.english.frequency))) return;
+  if (!entry || (entry.needsFrequency && !s.view.mentions(s.lexicon.english.frequency))) return;
   const judgment = !s.view.masked(start, end) ? judge(s.view, s.lexicon, entry, start, end, s.people) : undefined;
   if (judgment && !s.view.allowed(judgment.start, judgment.end)) {
     s.found.push(judgment);
@@ -80,7 +81,7 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEnt
   if (next && entry.unlessNext.has(next.w)) return undefined;
   if (entry.needsParticiple && !(next && isParticiple(view, next))) return undefined;
   // “complained that his director never …”: a reporting verb's “never” belongs to the words reported.
-  if (entry.needsFrequency && ((!entry.phrase.includes(' ') && c.reporting.has(entry.phrase)) || !hasFrequencyMarker(view, lexicon.english, start))) return undefined;
+  if (entry.needsFrequency && ((!entry.phrase.includes(' ') && c.reporting.has(entry.phrase)) || !frequencyInSentence(view, lexicon.english, start))) return undefined;
   if (entry.deontic && !isVerdict(view, c, end, next)) return undefined;
   // An adjective followed by another word describes that thing (“a lazy Sunday”, “challenging the
   // plan”) unless it is a person noun. Most situational hits end here, before reading backwards.
@@ -88,7 +89,8 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEnt
     // No adjective modifies “the”: “smug the entire session” is a predicate — unless the word is a
     // verb here (“challenging the plan”).
     const determiner = c.determiners.has(next.w) || c.articles.has(next.w);
-    if (!determiner || view.tags(start).has('Gerund') || view.tags(start).has('Verb')) return undefined;
+    const tags = view.tags(start);
+    if (!determiner || tags.has('Gerund') || tags.has('Verb')) return undefined;
   }
   const before = view.before(start, FRAME_BREAKS);
   const commaBeforeHit = view.text.slice(before[before.length - 1]?.end ?? start, start).includes(',');
@@ -218,7 +220,7 @@ function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
 }
 
 /** A word or phrase such as “always” or “all the time” in the hit's sentence, outside quotes. */
-function hasFrequencyMarker(view: BlockView, english: English, pos: number): boolean {
+function frequencyInSentence(view: BlockView, english: English, pos: number): boolean {
   const [a, b] = view.sentence(pos);
   return english.frequency.test(view.text.slice(a, b));
 }

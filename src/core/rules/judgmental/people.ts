@@ -113,8 +113,8 @@ export function personAt(f: Frame, before: Token[], i: number): Subject | undefi
   if (!t) return undefined;
   // “that team of his”: the noun phrase before the “of”.
   if (POSTPOSED.has(t.w) && before[i - 1]?.w === 'of') return personAt(f, before, i - 2);
-  if (f.c.subject_pronouns.has(t.w) || f.people.names.has(t.w)) return { token: t, person: CLIENT };
-  if (f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT }; // “she”, “Maria”, “the client”, “my client”
+  // “she”, “Maria”, “the client”, “my client”
+  if (f.c.subject_pronouns.has(t.w) || f.people.names.has(t.w) || f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT };
   if (isName(f, before, i)) return { token: t, person: { client: false, text: t.raw } };
   if (isPersonNoun(f.view, f.lexicon, t, false) && (ownedOrDetermined(f, before, i) || ACRONYM.test(t.raw))) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
   return ownerOf(f, before, i);
@@ -165,10 +165,15 @@ export function ownedOrDetermined(f: Frame, before: Token[], i: number): boolean
   for (let k = i - 1; k >= Math.max(0, i - NOUN_PHRASE_WORDS); k--) {
     const t = before[k] as Token;
     if (f.c.determiners.has(t.w) || t.w === "'s" || f.c.articles.has(t.w)) return true;
-    const tags = f.view.tags(t.start);
-    if (!tags.has('Adjective') && !(tags.has('Noun') && !tags.has('Pronoun'))) return false;
+    if (!modifiesNoun(f.view, t)) return false;
   }
   return false;
+}
+
+/** An adjective or a noun (not a pronoun) inside a noun phrase: “her *new* manager”, “Aiko's *project* sponsor”. */
+function modifiesNoun(view: BlockView, t: Token): boolean {
+  const tags = view.tags(t.start);
+  return tags.has('Adjective') || (tags.has('Noun') && !tags.has('Pronoun'));
 }
 
 /** “her new manager”, “Tom's wife”: the noun phrase ending at `before[i]`, as the message names the person. */
@@ -184,8 +189,7 @@ export function nounPhrase(f: Frame, before: Token[], i: number): string {
       k -= 2;
       break;
     }
-    const tags = f.view.tags(t.start);
-    if (!tags.has('Adjective') && !(tags.has('Noun') && !tags.has('Pronoun'))) break;
+    if (!modifiesNoun(f.view, t)) break;
     k--;
   }
   const words = before.slice(k, i + 1);

@@ -20,8 +20,7 @@ export function isReported(c: English['classes'], clause: Token[]): boolean {
 
 /** “…, she said.”: a reporting clause closing the sentence makes the words before it someone else's. */
 export function reportedAfter(view: BlockView, c: English['classes'], end: number): boolean {
-  const [, sentenceEnd] = view.sentence(end);
-  const rest = view.text.slice(end, Math.min(sentenceEnd, end + 200));
+  const rest = restOfSentence(view, end);
   if (/,\s*(?:according to|in (?:her|his|their) (?:view|words|telling)|as (?:she|he|they) (?:sees?|puts?|tells?) it)\b/i.test(rest)) return true;
   const m = /,\s*([\p{L}'’]+)\s+(?:[\p{L}]+\s+)?([\p{L}]+)\W*$/u.exec(rest);
   if (!m) return false;
@@ -31,8 +30,16 @@ export function reportedAfter(view: BlockView, c: English['classes'], end: numbe
 
 /** “…”, in her words / as he put it / she said: the rest of the sentence says whose words the quote holds. */
 export function attributedAfter(view: BlockView, c: English['classes'], end: number): boolean {
-  const [, sentenceEnd] = view.sentence(end);
-  const words = view.text.slice(end, Math.min(sentenceEnd, end + 200)).toLowerCase().split(/[^\p{L}'’]+/u);
+  const words = restOfSentence(view, end).toLowerCase().split(/[^\p{L}'’]+/u);
   const owned = (i: number) => c.possessives.has(words[i - 1] ?? '') || (words[i - 1] === 'own' && c.possessives.has(words[i - 2] ?? ''));
   return words.some((w, i) => (c.attributions.has(w) && owned(i)) || (c.reporting.has(w) && (c.subject_pronouns.has(words[i - 1] ?? '') || words[i - 2] === 'as')));
+}
+
+/** How far an attribution after the words is read: “…, she said”, “…, in her words”. */
+const MAX_REST_CHARS = 200;
+
+/** The masked text from `end` to the end of its sentence (at most MAX_REST_CHARS). */
+function restOfSentence(view: BlockView, end: number): string {
+  const [, sentenceEnd] = view.sentence(end);
+  return view.text.slice(end, Math.min(sentenceEnd, end + MAX_REST_CHARS));
 }
