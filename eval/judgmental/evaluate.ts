@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../../src/core/engine/lint';
 import type { EngineSetup } from '../../src/core/engine/setup';
+import { fillPlaceholders } from '../../src/core/model/snippet';
 import type { Finding } from '../../src/core/model/types';
 
 /** One labelled sentence of the judgmental-language evaluation sets (see eval/judgmental/README.md). */
@@ -121,7 +122,7 @@ export function appliedRewrites(outcomes: readonly Outcome[]): AppliedRewrite[] 
       for (const fix of f.fixes) {
         const edit = fix.edits[0];
         if (!edit || fix.edits.length !== 1) continue;
-        const replacement = edit.snippet ? placeholderText(edit.newText) : edit.newText;
+        const replacement = edit.snippet ? fillPlaceholders(edit.newText) : edit.newText;
         const after = o.note.slice(0, edit.start) + replacement + o.note.slice(edit.end);
         out.push({
           id: o.row.id,
@@ -135,9 +136,4 @@ export function appliedRewrites(outcomes: readonly Outcome[]): AppliedRewrite[] 
     }
   }
   return out;
-}
-
-/** A snippet with its placeholders filled by their default text: `has complained ${1:on which occasions}` → `has complained on which occasions`. */
-export function placeholderText(snippet: string): string {
-  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\\([\\$}])/g, '$1');
 }

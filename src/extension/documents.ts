@@ -22,16 +22,16 @@ export function toRange(place: Place): vscode.Range {
   return new vscode.Range(place.start.line - 1, place.start.column - 1, place.end.line - 1, place.end.column - 1);
 }
 
+function rangeOf(doc: vscode.TextDocument, edit: TextEdit): vscode.Range {
+  return new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end));
+}
+
 export function toTextEdit(doc: vscode.TextDocument, edit: TextEdit): vscode.TextEdit {
-  return new vscode.TextEdit(new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.newText);
+  return new vscode.TextEdit(rangeOf(doc, edit), edit.newText);
 }
 
-/** A template fix (`${1:what you saw}`): VS Code inserts it as a snippet and selects the placeholder. */
+/** A template fix (`${1:what you saw}`): VS Code inserts it as a snippet and selects the placeholder; plain edits beside it stay literal. */
 export function toSnippetEdit(doc: vscode.TextDocument, edit: TextEdit): vscode.SnippetTextEdit {
-  const range = new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end));
-  return edit.snippet ? new vscode.SnippetTextEdit(range, new vscode.SnippetString(edit.newText)) : vscode.SnippetTextEdit.replace(range, new vscode.SnippetString(escapeSnippet(edit.newText)));
-}
-
-function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
+  const snippet = edit.snippet ? new vscode.SnippetString(edit.newText) : new vscode.SnippetString().appendText(edit.newText);
+  return new vscode.SnippetTextEdit(rangeOf(doc, edit), snippet);
 }

@@ -4,6 +4,7 @@ import { RULE_PREFIX } from '../../core/rules/docs';
 import type { BatchResult } from '../../core/workspace/batch';
 import type { PathProblem } from '../../core/workspace/files';
 import { stylerFor } from './style';
+import { fillPlaceholders } from '../../core/model/snippet';
 
 type Styler = ReturnType<typeof stylerFor>;
 
@@ -62,6 +63,6 @@ export function suggestionsOf(f: Finding): string[] {
 }
 
 /** “has complained ${1:on which occasions}” → “has complained [on which occasions]”. */
-export function snippetText(snippet: string): string {
-  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '[$1]').replace(/\\([\\$}])/g, '$1');
+function snippetText(snippet: string): string {
+  return fillPlaceholders(snippet, (text) => `[${text}]`);
 }

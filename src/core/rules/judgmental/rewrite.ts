@@ -1,6 +1,7 @@
 import type { English } from '../../language/english';
 import { formOf } from '../../language/inflect';
 import { tagSentence } from '../../language/tagger';
+import { escapeSnippet } from '../../model/snippet';
 import type { BlockView, Token } from './block-view';
 import type { Judgment, People } from './judge';
 
@@ -106,11 +107,6 @@ function generalizationTemplate(j: Judgment, pronoun: string, cased: (t: string)
 function observationTemplate(j: Judgment, cased: (t: string) => string): Rewrite {
   const what = j.entry.kind === 'trait-noun' ? 'words or actions (which?)' : 'what you saw or heard';
   return { text: `\${1:${cased(what)}}`, snippet: true, title: 'Describe what you observed instead (template)' };
-}
-
-/** Literal text in a snippet must not be read as snippet syntax. */
-function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
 }
 
 function indefinite(word: string): string {
