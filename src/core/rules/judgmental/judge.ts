@@ -4,6 +4,7 @@ import { firstWordIndex, phraseKey, phrasesAt, type JudgmentalEntry, type Judgme
 import { tokenize, type BlockView, type Token } from './block-view';
 import { appositive, isPersonNoun, judgedObject, linkedSubject, ofPerson, personAt, selfOrNegated, throughCoordination, clauseSubject } from './people';
 import { CLIENT, FRAME_BREAKS, linkChain, phraseLeads, REPORT_BREAKS, skipBack, skipLeads, type Frame, type Judgment, type People, type Person, type Span } from './reading';
+import { sweepingJudgments } from './sweeping';
 import { attributedAfter, isReported, reportedAfter } from './whose-words';
 
 export type { Judgment, People, Person } from './reading';
@@ -34,6 +35,7 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
   const found = scanning.found;
   const habits = lexicon.habits;
   if (habits && view.mentions(lexicon.english.habitMarkers)) for (const j of habitJudgments(view, lexicon, habits, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
+  for (const j of sweepingJudgments(view, lexicon, people)) if (!overlapsAny(found, j.start, j.end) && !view.allowed(j.start, j.end)) found.push(j);
   const scare = lexicon.scareQuotes;
   if (scare && OPENING_QUOTE.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
   return found.sort((a, b) => a.start - b.start);
@@ -75,8 +77,20 @@ function overlapsAny(found: readonly Judgment[], start: number, end: number): bo
   return found.some((j) => j.start < end && start < j.end);
 }
 
-function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, start: number, end: number, people: People): Judgment | undefined {
+/** A valence-list word read as a noun (“she is a menace”) takes the noun label's patterns. */
+const asNoun = new WeakMap<JudgmentalEntry, JudgmentalEntry>();
+
+function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEntry, start: number, end: number, people: People): Judgment | undefined {
   const c = lexicon.english.classes;
+  let entry = found;
+  if (found.byValence) {
+    const tags = view.tags(start);
+    if (!tags.has('Adjective')) {
+      if (!tags.has('Noun') || tags.has('Verb') || tags.has('Plural')) return undefined;
+      entry = asNoun.get(found) ?? { ...found, kind: 'noun' };
+      asNoun.set(found, entry);
+    }
+  }
   const next = view.after(end);
   if (next && entry.unlessNext.has(next.w)) return undefined;
   if (entry.needsParticiple && !(next && isParticiple(view, next))) return undefined;
@@ -93,10 +107,12 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEnt
     if (!determiner || tags.has('Gerund') || tags.has('Verb')) return undefined;
   }
   const before = view.before(start, FRAME_BREAKS);
+  if (entry.withEarlier && !before.some((t) => entry.withEarlier?.has(t.w))) return undefined;
+  if (entry.withLater && !laterInSentence(view, end, entry.withLater)) return undefined;
   const commaBeforeHit = view.text.slice(before[before.length - 1]?.end ?? start, start).includes(',');
   const frame: Frame = { view, lexicon, entry, c, start, end, before, next, commaBeforeHit, people };
   const span = SPANS[entry.kind](frame);
-  if (!span || isReported(c, view.before(span.start, REPORT_BREAKS)) || reportedAfter(view, c, span.end)) return undefined;
+  if (!span || isReported(view, c, view.before(span.start, REPORT_BREAKS)) || reportedAfter(view, c, span.end)) return undefined;
   return { ...span, entry, phrase: view.text.slice(start, end).replace(/\s+/g, ' '), hitStart: start, hitEnd: end };
 }
 
@@ -163,7 +179,19 @@ function actorSpan(f: Frame, i: number, start = f.start): Span | undefined {
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
   if (!t) return { start, end: f.end, person: CLIENT }; // a fragment: “Claims she sent it.”
   if (f.entry.context === 'anywhere' && !selfOrNegated(f, i)) return { start, end: f.end, person: CLIENT };
+  if (f.entry.context === 'clause') return clauseSpan(f, start);
   return undefined;
+}
+
+/**
+ * “Her husband is keeping her small on purpose”, “Chloe agreed with everything just to get the
+ * session over with”: a cue anywhere in a clause whose subject is a person other than the coach,
+ * unless the clause is negated (“She didn't do it on purpose”).
+ */
+function clauseSpan(f: Frame, start: number): Span | undefined {
+  if (f.before.some((t) => f.c.negations.has(t.w))) return undefined;
+  const who = clauseSubject(f);
+  return who ? { start, end: f.end, subject: who.token, person: who.person } : undefined;
 }
 
 /** “her clinginess”, “his constant complaining”, “Maria's arrogance”: a trait noun after a person's possessive. */
@@ -210,13 +238,20 @@ function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
       const frame: Frame = { view, lexicon, entry, c, start: t.start, end: t.end, before, next: view.after(t.end), commaBeforeHit: false, people };
       const i = skipBack(before, before.length, c.adverbs) - 1;
       const subject = before[i] && !before.slice(0, i).some((w) => c.negations.has(w.w)) ? personAt(frame, before, i) : undefined;
-      if (subject && !isReported(c, view.before(t.start, REPORT_BREAKS)) && !reportedAfter(view, c, t.end)) {
+      if (subject && !isReported(view, c, view.before(t.start, REPORT_BREAKS)) && !reportedAfter(view, c, t.end)) {
         out.push({ entry, phrase: t.raw, hitStart: t.start, hitEnd: t.end, start: t.start, end: t.end, person: subject.person, subject: subject.token });
       }
       break; // the sentence's first present-tense verb only
     }
   }
   return out;
+}
+
+/** One of `phrases` (lower case) between `end` and the end of its sentence. */
+function laterInSentence(view: BlockView, end: number, phrases: readonly string[]): boolean {
+  const [, b] = view.sentence(end);
+  const rest = view.text.slice(end, b).toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ');
+  return phrases.some((p) => rest.includes(p));
 }
 
 /** A word or phrase such as “always” or “all the time” in the hit's sentence, outside quotes. */
@@ -265,7 +300,7 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
     const lead = before[before.length - 1];
     if (!lead || /\S/.test(view.text.slice(lead.end, a))) continue;
     if (!scare.leads.has(lead.w) && !(scare.midSentenceLeads.has(lead.w) && words.length <= scare.midSentenceMaxWords && goesOn(view, b))) continue;
-    if (before.some((t) => c.self.has(t.w)) || isReported(c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b)) continue;
+    if (before.some((t) => c.self.has(t.w)) || isReported(view, c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b)) continue;
     const entry = scare.entry;
     const person = before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || t.w === "'s" || people.names.has(t.w)) ? CLIENT : undefined;
     if (!person) continue;

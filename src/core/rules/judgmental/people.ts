@@ -75,6 +75,8 @@ export function clauseSubject(f: Frame): Subject | undefined {
     if (!openers.adverbs.has(w) && !openers.contrasts.has(w) && !openers.conjunctions.has(w) && w !== 'so' && w !== 'when' && w !== 'after' && w !== 'once') break;
     k++;
   }
+  // “I think Jonas just wants …”: the coach's opinion opens the clause; the judged subject follows.
+  if (f.c.self.has(f.before[k]?.w ?? '') && f.c.opinion_verbs.has(f.before[k + 1]?.w ?? '')) k += f.before[k + 2]?.w === 'that' ? 3 : 2;
   // The subject may be a noun phrase: “Her boss sighed and …” — find its head.
   for (let h = k; h < Math.min(f.before.length, k + NOUN_PHRASE_WORDS); h++) {
     const who = personAt(f, f.before, h);

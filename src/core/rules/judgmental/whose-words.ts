@@ -5,17 +5,33 @@ import { linkChain, skipBack } from './reading';
 // Whose words these are: a reporting verb before the words, or an attribution after them, makes
 // them someone else's view rather than the coach's judgment.
 
+/** Words after a reporting verb that make it an answer, not a report: “says yes to everything”. */
+const ANSWERS = new Set(['yes', 'no']);
+
 /** Whether a reporting word with someone other than the coach as subject introduces the clause. */
-export function isReported(c: English['classes'], clause: Token[]): boolean {
+export function isReported(view: BlockView, c: English['classes'], clause: Token[]): boolean {
   for (let i = clause.length - 1; i >= 0; i--) {
     const w = clause[i]?.w ?? '';
     if (c.contrasts.has(w)) return false;
-    if (!c.reporting.has(w)) continue;
+    if (!c.reporting.has(w) || ANSWERS.has(clause[i + 1]?.w ?? '') || isNounHere(view, c, clause, i)) continue;
     const speaker = clause[skipBack(clause, i, linkChain(c)) - 1];
     // “I think she is …” is the coach's own view; an earlier reporter may still hold it (“Mateo asked if I think …”).
     if (!(speaker && c.self.has(speaker.w))) return true;
   }
   return false;
+}
+
+/** “her worries”, “his money fears”: a reporting word used as a noun reports nothing. */
+function isNounHere(view: BlockView, c: English['classes'], clause: Token[], i: number): boolean {
+  const previous = clause[i - 1];
+  if (!previous) return false;
+  if (c.possessives.has(previous.w) || c.articles.has(previous.w) || previous.w === "'s") return true;
+  // “her money worries”: after a common noun that itself follows a possessive or article.
+  const before = clause[i - 2]?.w ?? '';
+  if (!(c.possessives.has(before) || c.articles.has(before) || before === "'s")) return false;
+  const tags = view.tags(previous.start);
+  const own = view.tags((clause[i] as Token).start);
+  return own.has('Noun') && !own.has('Verb') && tags.has('Noun') && !tags.has('Pronoun') && !tags.has('Person') && !/^\p{Lu}/u.test(previous.raw);
 }
 
 /** “…, she said.”: a reporting clause closing the sentence makes the words before it someone else's. */
@@ -25,6 +41,8 @@ export function reportedAfter(view: BlockView, c: English['classes'], end: numbe
   const m = /,\s*([\p{L}'’]+)\s+(?:[\p{L}]+\s+)?([\p{L}]+)\W*$/u.exec(rest);
   if (!m) return false;
   const speaker = (m[1] ?? '').toLowerCase();
+  // “…, whatever she says”: the coach setting the client's words aside, not reporting them.
+  if (DISMISSING.has(speaker)) return false;
   return !c.self.has(speaker) && c.reporting.has((m[2] ?? '').toLowerCase());
 }
 
@@ -34,6 +52,8 @@ export function attributedAfter(view: BlockView, c: English['classes'], end: num
   const owned = (i: number) => c.possessives.has(words[i - 1] ?? '') || (words[i - 1] === 'own' && c.possessives.has(words[i - 2] ?? ''));
   return words.some((w, i) => (c.attributions.has(w) && owned(i)) || (c.reporting.has(w) && (c.subject_pronouns.has(words[i - 1] ?? '') || words[i - 2] === 'as')));
 }
+
+const DISMISSING = new Set(['whatever', 'regardless', 'despite', 'no', 'however']);
 
 /** How far an attribution after the words is read: “…, she said”, “…, in her words”. */
 const MAX_REST_CHARS = 200;

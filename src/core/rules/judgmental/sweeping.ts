@@ -1,0 +1,106 @@
+import { isNeverLike, isUniversal } from '../../language/english';
+import { inflect, type VerbForm } from '../../language/inflect';
+import { baseCandidates, valenceOf } from '../../language/valence';
+import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
+import { tokenize, type BlockView, type Token } from './block-view';
+import { clauseSubject, personAt } from './people';
+import { CLIENT, FRAME_BREAKS, linkChain, REPORT_BREAKS, skipBack, type Frame, type Judgment, type People } from './reading';
+import { isReported, reportedAfter } from './whose-words';
+
+// “Always” and “never” said of a person (Rosenberg ch. 3): whether they judge depends on what
+// follows. “Always complains”, “is constantly distracted” and “never has a kind word” turn moments
+// into a trait; “always brings a notebook” and “never misses a session” do not. The first word
+// with a valence in the next few decides: negative after `always`, positive after `never`.
+
+/** How many words after the sweeping word its predicate is read for a valence. */
+const PREDICATE_WORDS = 4;
+/** In the perfect (“has never …”) a sweeping word reports experience unless its predicate is strongly valenced. */
+const STRONG_IN_PERFECT = 2;
+const CLAUSE_END = /[.,;:!?()\n]/;
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+export function sweepingJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
+  const english = lexicon.english;
+  const habit = lexicon.habits;
+  if (!habit || !view.mentions(english.sweeping)) return [];
+  const out: Judgment[] = [];
+  for (const m of view.text.matchAll(new RegExp(english.sweeping.source, 'gi'))) {
+    const j = judgeSweeping(view, lexicon, habit, people, m.index, m.index + m[0].length, m[0]);
+    if (j) out.push(j);
+  }
+  return out;
+}
+
+function judgeSweeping(view: BlockView, lexicon: JudgmentalLexicon, habit: JudgmentalEntry, people: People, start: number, end: number, adverb: string): Judgment | undefined {
+  const english = lexicon.english;
+  const c = english.classes;
+  if (view.masked(start, end)) return undefined;
+  const negative = isNeverLike(english, adverb);
+  const predicate = predicateAfter(view, end);
+  const before = view.before(start, FRAME_BREAKS);
+  const polar = predicate.findIndex((t) => valenceOf(t.w, english) !== undefined);
+  const universal = negative && !c.have_verbs.has(before[before.length - 1]?.w ?? '') ? predicate.findIndex((t) => isUniversal(english, t.w)) : -1;
+  const at = universal >= 0 && (polar < 0 || universal < polar) ? universal : polar;
+  const word = predicate[at];
+  if (!word || predicate.slice(0, at).some((t) => c.negations.has(t.w))) return undefined;
+  const valence = at === universal ? 1 : (valenceOf(word.w, english) ?? 0);
+  if (negative ? valence <= 0 : valence >= 0) return undefined;
+  // “had never finished school” is an experience; “has never had a kind word” still judges.
+  const perfect = c.have_verbs.has(before[before.length - 1]?.w ?? '');
+  if (perfect && Math.abs(valence) < STRONG_IN_PERFECT) return undefined;
+  if (before.some((t) => c.negations.has(t.w))) return undefined; // “not always”, “hardly ever”
+  const frame: Frame = { view, lexicon, entry: habit, c, start, end, before, next: predicate[0], commaBeforeHit: false, people };
+  const i = skipBack(before, before.length, linkChain(c)) - 1;
+  const t = before[i];
+  const subject = !t ? { person: CLIENT } : c.joiners.has(t.w) ? clauseSubject(frame) : personAt(frame, before, i);
+  if (!subject || isReported(view, c, view.before(start, REPORT_BREAKS)) || reportedAfter(view, c, word.end)) return undefined;
+  const copula = c.links.has(before[before.length - 1]?.w ?? '');
+  const first = predicate[0] as Token;
+  // “Her father never finished school”: a past fact, not a trait (“has never had a kind word” is).
+  if (!copula && !perfect && isPast(view, first, english)) return undefined;
+  const rest = view.raw.slice(first.end, word.end);
+  const verbForm = copula ? undefined : formOfVerb(view, first);
+  const verb = copula ? inflect(`be ${view.raw.slice(first.start, word.end)}`, english) : inflect(`${lemmaOf(first, english)}${rest}`, english);
+  const entry: JudgmentalEntry = {
+    phrase: view.raw.slice(start, word.end).replace(/\s+/g, ' '),
+    category: habit.category,
+    kind: 'phrase',
+    context: 'subject',
+    suggestions: [],
+    unlessNext: NO_WORDS,
+    needsParticiple: false,
+    generalization: { adverb: adverb.toLowerCase(), verb, negative },
+  };
+  if (verbForm) entry.verbForm = verbForm;
+  const judgment: Judgment = { entry, phrase: entry.phrase, hitStart: start, hitEnd: word.end, start, end: word.end, person: subject.person };
+  if ('token' in subject && subject.token) judgment.subject = subject.token;
+  return judgment;
+}
+
+/** The first few words after the sweeping word, within its clause. */
+function predicateAfter(view: BlockView, end: number): Token[] {
+  const [, sentenceEnd] = view.sentence(end);
+  const text = view.text;
+  let stop = end;
+  for (let n = 0; stop < sentenceEnd && !CLAUSE_END.test(text.charAt(stop)); stop++) if (text.charAt(stop) === ' ' && ++n > PREDICATE_WORDS * 3) break;
+  return tokenize(text, end, stop).slice(0, PREDICATE_WORDS);
+}
+
+function isPast(view: BlockView, t: Token, english: JudgmentalLexicon['english']): boolean {
+  if (view.tags(t.start).has('PastTense') || /[^e]ed$|eed$|ied$/.test(t.w)) return true;
+  for (const forms of english.irregular.values()) if (forms[1] === t.w) return true;
+  return false;
+}
+
+function formOfVerb(view: BlockView, t: Token): VerbForm {
+  const tags = view.tags(t.start);
+  if (tags.has('Gerund') || t.w.endsWith('ing')) return 'gerund';
+  if (tags.has('PastTense')) return 'past';
+  return t.w.endsWith('s') ? 'third' : 'base';
+}
+
+/** The base form of the predicate's verb, for the rewrite: “complains” → complain, “making” → make. */
+function lemmaOf(t: Token, english: JudgmentalLexicon['english']): string {
+  const candidates = baseCandidates(t.w, english).slice(1);
+  return candidates.find((b) => english.irregular.has(b) || valenceOf(b, english) !== undefined) ?? candidates[0] ?? t.w;
+}
