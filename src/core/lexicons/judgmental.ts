@@ -52,6 +52,8 @@ export interface JudgmentalEntry {
   deontic?: boolean;
   /** Words of which one must come earlier in the clause: “brought … on himself”, with any words between. */
   withEarlier?: ReadonlySet<string>;
+  /** One entry object for every form of a written phrase with groups of alternatives; `phrase` is the first. */
+  shared?: boolean;
   /** Added from the valence list: a label only where the tagger reads an adjective or a noun. */
   byValence?: boolean;
   /** Phrases of which one must come later in the sentence: “if she had …, none of this …”. */
@@ -168,6 +170,8 @@ export interface BaseLexicon {
   scareQuotes?: ScareQuotes;
   habits?: JudgmentalEntry;
   problems: DataProblem[];
+  /** The forms of shared entries (see `JudgmentalEntry.shared`), for the scan. */
+  sharedForms?: string[];
 }
 
 const LEXICON_FILE = join('lexicons', 'judgmental.yaml');
@@ -243,6 +247,7 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
     categories.set(c.id, { ...c, builtin: true });
   }
   const entries = new Map<string, JudgmentalEntry>();
+  const sharedForms: string[] = [];
   const plurals: JudgmentalEntry[] = [];
   for (const [i, e] of raw.entries.entries()) {
     const category = categories.get(e.category);
@@ -263,7 +268,13 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
         at(path, field, `${field} ${errorText(error)}`);
         continue;
       }
+      // Thousands of forms from one line share one entry: an object each made setup slow.
+      const shared = expanded.length > 1 && !e.inflect && entry.kind !== 'noun' ? { ...entry, phrase: expanded[0] as string, shared: true } : undefined;
       for (const written of expanded) {
+        if (shared) {
+          if (addForm(entries, written, shared)) sharedForms.push(written);
+          continue;
+        }
         // “a drunk”: the noun is matched and its article required before it, so modifiers may stand between.
         const article = entry.kind === 'noun' ? /^an?\s+(?=\S)/i.exec(written) : null;
         const form = article ? written.slice(article[0].length) : written;
@@ -295,7 +306,7 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
   }
   const scareQuotes = raw.scare_quotes && toScareQuotes(raw.scare_quotes, categories, (field, message) => at(['scare_quotes', 'category'], field, message));
   if (problems.length > 0) return empty(problems);
-  const base: BaseLexicon = { entries, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems };
+  const base: BaseLexicon = { entries, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems, sharedForms };
   if (scareQuotes) base.scareQuotes = scareQuotes;
   const habitCategory = raw.generalizations && categories.get(raw.generalizations.category);
   if (habitCategory) base.habits = madeEntry('habit', habitCategory, 'verb', 'subject');
@@ -487,13 +498,21 @@ export function phraseKey(text: string): string {
   return text.toLowerCase().replace(/[\s\-\u2010\u2011]+/g, '').replace(/\u2019/g, "'");
 }
 
+/** The text of every form to scan for: an entry's own phrase, or each form of a shared entry still in the map. */
+function phrasesOf(entries: ReadonlyMap<string, JudgmentalEntry>, sharedForms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const e of entries.values()) if (!e.shared) out.push(e.phrase);
+  for (const form of sharedForms) if (entries.get(phraseKey(form))?.shared) out.push(form);
+  return out;
+}
+
 function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntry>, allow: readonly string[]): JudgmentalLexicon {
   const entries = workspaceEntries.size > 0 ? workspaceEntries : new Map(base.entries);
   const allowKeys = new Set(allow.map(phraseKey).filter((k) => k !== ''));
   // Allowed phrases never need matching at all; multi-word or partial ones are handled by `allow`.
   for (const key of allowKeys) entries.delete(key);
   return {
-    scan: scanOf([...entries.values()].map((e) => e.phrase)),
+    scan: scanOf(phrasesOf(entries, base.sharedForms ?? [])),
     entries,
     allow: phrasePattern(allow.filter((a) => phraseKey(a) !== '')),
     personNouns: base.personNouns,

@@ -101,7 +101,8 @@ function toMessage(note: Note, block: ProseBlock, view: BlockView, j: Judgment, 
     place: note.lines.place(from, to),
     category: j.entry.category.id,
     // The phrase the lexicon matched: what “Allow in this workspace” stores.
-    data: { phrase: j.entry.phrase, person: j.person.client ? 'client' : 'other' },
+    // The lexicon form that matched (one of a shared entry's many), as “Allow” should store it.
+    data: { phrase: j.entry.shared ? j.phrase : j.entry.phrase, person: j.person.client ? 'client' : 'other' },
   };
   if (!span.fixable) return message;
   const rewrites = rewritesFor(span.judgment, view, lexicon.english, people);

@@ -68,7 +68,7 @@ describe('coach:judgmental-language reach', () => {
     });
 
     it('read past the coach’s opinion to the person judged', () => {
-      assert.deepEqual(flagged('I think Jonas just wants me to tell him he is right.', 'Jonas'), ['just wants me to tell']);
+      assert.deepEqual(flagged('I think Jonas just wants me to tell him he is right.', 'Jonas'), ['just wants']);
       assert.deepEqual(flagged('I think Jonas wants to practise the pitch.', 'Jonas'), []);
     });
 
@@ -161,6 +161,20 @@ describe('coach:judgmental-language reach', () => {
     it('“whatever she says” sets her words aside rather than reporting them', () => {
       assert.deepEqual(flagged('Leilani is obviously depressed, whatever she says.', 'Leilani'), ['obviously depressed']);
       assert.deepEqual(flagged('Leilani is obviously depressed, she says.', 'Leilani'), []);
+    });
+  });
+
+  describe('questions and denied traits', () => {
+    it('a question that takes the judgment for granted is the coach’s judgment', () => {
+      assert.deepEqual(flagged('Why is Sione so lazy about follow-up?', 'Sione'), ['so lazy']);
+      assert.deepEqual(flagged('Why is she so tired today?'), []);
+    });
+
+    it('a denied virtue judges as much as its opposite; a denied feeling does not', () => {
+      assert.deepEqual(flagged('Ravi is not very reliable.', 'Ravi'), ['not very reliable']);
+      assert.deepEqual(flagged('Her boss is not a team player.'), ['not a team player']);
+      assert.deepEqual(flagged('She is not happy with the plan.'), []);
+      assert.deepEqual(flagged('She is not very confident yet.'), []);
     });
   });
 

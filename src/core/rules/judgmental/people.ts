@@ -6,6 +6,7 @@ import { CLIENT, linkChain, NOUN_PHRASE_WORDS, skipBack, type Frame, type Subjec
 // appositive, the owner of what is judged — the client, someone else, or (never flagged) the coach.
 
 const MAX_CONJUNCT_WORDS = 6;
+const QUESTION_WORDS = new Set(['why', 'how', 'when', 'where']);
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 const POSTPOSED = new Set(['his', 'hers', 'theirs']);
 /** “HR”, “the CFO”: a role written in capitals needs no determiner. */
@@ -38,6 +39,11 @@ export function linkedSubject(f: Frame, lead: number): Subject | undefined {
   let i = throughCoordination(f, skipBack(before, lead, f.c.adverbs) - 1);
   const t = before[i];
   if (!t) return undefined;
+  // “Why is Sione so lazy about follow-up?”: a question that takes the judgment for granted.
+  if (f.c.links.has(before[i - 1]?.w ?? '') && (i === 1 || QUESTION_WORDS.has(before[i - 2]?.w ?? ''))) {
+    const asked = personAt(f, before, i);
+    if (asked) return asked;
+  }
   if (t.w === 'as' && (before[i - 1]?.w === 'across' || before[i - 1]?.w === 'off') && f.c.come.has(before[i - 2]?.w ?? '')) i -= 3;
   else if (f.entry.afterHave && f.c.have_verbs.has(t.w)) i -= 1; // “has a personality disorder”, “must have ADD”
   else if (t.w === 'like' && f.c.links.has(before[i - 1]?.w ?? '')) i -= 2; // “sounds like a …”
