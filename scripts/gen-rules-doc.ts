@@ -3,6 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../src/core/rules/index';
+import { sensitiveTopicsSection } from './sensitive-topics-doc';
+
+/** Reference text a rule's metadata cannot hold, from the data it reads. */
+const SECTIONS: Record<string, (ruleId: string) => string[]> = {
+  'permission-check': sensitiveTopicsSection,
+  'referral-check': sensitiveTopicsSection,
+};
 
 export function renderRulesDoc(): string {
   const out: string[] = [
@@ -23,9 +30,11 @@ export function renderRulesDoc(): string {
   ];
   for (const rule of RULES) {
     out.push(`<a id="${rule.id}"></a>`, '', `## coach:${rule.id}`, '', rule.description, '');
+    if (rule.details) out.push(rule.details.trim(), '');
     out.push(`- Default severity: **${rule.defaultSeverity}**`, `- Quick fix: ${rule.fixable ? 'yes' : 'no'}`);
     if (rule.crossNote) out.push('- Reads other notes of the workspace (the same client\'s previous note).');
     out.push('');
+    out.push(...(SECTIONS[rule.id]?.(rule.id) ?? []));
     for (const example of rule.examples) {
       const verdict = example.findings === 0 ? 'not flagged' : `${example.findings} finding${example.findings === 1 ? '' : 's'}`;
       out.push(`### ${example.title} — ${verdict}`, '');

@@ -8,12 +8,12 @@ const ROOT = join(__dirname, '..', '..', 'examples', 'notes');
 /** What examples/notes/README.md promises: each rule fires exactly here, and nowhere else. */
 const EXPECTED: Record<string, string[]> = {
   'dana-okafor/dana-okafor-2026-02-09.coach.md': ['judgmental-language'],
-  'dana-okafor/dana-okafor-2026-05-04.coach.md': ['agreement-follow-up'],
+  'dana-okafor/dana-okafor-2026-05-04.coach.md': ['marker-heading', 'agreement-follow-up'],
   'northwind-team-leads/northwind-team-leads-2026-04-28.coach.md': ['empty-marker-section'],
   'northwind-team-leads/northwind-team-leads-2026-06-09.coach.md': ['missing-marker-section'],
   'tomas-reyes/tomas-reyes-2026-02-24.coach.md': ['unknown-marker'],
   'tomas-reyes/tomas-reyes-2026-03-24.coach.md': ['judgmental-language'],
-  'tomas-reyes/tomas-reyes-2026-04-21.coach.md': ['permission-check'],
+  'tomas-reyes/tomas-reyes-2026-04-21.coach.md': ['permission-check', 'referral-check'],
   'tomas-reyes/tomas-reyes-2026-04-31.coach.md': ['frontmatter'],
 };
 

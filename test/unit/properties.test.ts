@@ -247,17 +247,41 @@ describe(`properties (fast-check, seed ${SEED})`, function () {
   });
 });
 
-/** The plain definition the fast scan must agree with: every topic's matcher run over the whole text. */
+/**
+ * The plain definition the fast scan must agree with: every topic's matcher (and its yielding
+ * terms' matcher) run over the whole text; a mention inside a guard of its topic that starts
+ * anywhere, or inside an allowed phrase, dropped; the longer of overlapping mentions kept; and a
+ * yielding mention dropped when another topic is mentioned firmly and its own is not.
+ */
 function scanPerTopic(lexicon: SensitiveLexicon, raw: string): ReturnType<typeof findSensitiveMentions> {
   const text = raw.replace(/[\u2018\u2019\u02bc]/g, "'");
   const spans = (re: RegExp) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const);
+  const everywhere = (re: RegExp) => {
+    const sticky = new RegExp(re.source, 'iuy');
+    const out: Array<readonly [number, number]> = [];
+    for (let i = 0; i < text.length; i++) {
+      sticky.lastIndex = i;
+      const m = sticky.exec(text);
+      if (m) out.push([i, i + m[0].length]);
+    }
+    return out;
+  };
   const allowed = lexicon.allowed ? spans(lexicon.allowed) : [];
   const found = lexicon.topics.flatMap((topic) => {
-    const excluded = [...(topic.excluded ? spans(topic.excluded) : []), ...allowed];
-    const pattern = phrasePattern(topic.terms);
-    return (pattern ? spans(pattern) : []).filter(([s, e]) => !excluded.some(([xs, xe]) => xs <= s && e <= xe)).map(([start, end]) => ({ topic, start, end, text: raw.slice(start, end) }));
+    const matches = [false, true].flatMap((yielding) => {
+      const pattern = phrasePattern(yielding ? topic.yielding : topic.terms);
+      return (pattern ? spans(pattern) : []).map((span) => ({ span, yielding }));
+    });
+    if (matches.length === 0) return [];
+    const guards = phrasePattern(topic.exclusions);
+    const excluded = [...(guards ? everywhere(guards) : []), ...allowed];
+    return matches
+      .filter(({ span: [s, e] }) => !excluded.some(([xs, xe]) => xs <= s && e <= xe))
+      .map(({ span: [start, end], yielding }) => ({ topic, start, end, text: raw.slice(start, end), ...(yielding ? { yielding } : {}) }));
   });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   let reach = -1;
-  return found.filter((m) => (m.end <= reach ? false : ((reach = Math.max(reach, m.end)), true)));
+  const kept = found.filter((m) => (m.end <= reach ? false : ((reach = Math.max(reach, m.end)), true)));
+  const firm = new Set(kept.filter((m) => !m.yielding).map((m) => m.topic));
+  return kept.filter((m) => !m.yielding || firm.size === 0 || firm.has(m.topic));
 }

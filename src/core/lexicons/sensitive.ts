@@ -15,10 +15,16 @@ export interface SensitiveTopic {
   title: string;
   /** Short noun for sentences, e.g. “grief”. */
   label: string;
+  /** What the area covers, for docs. */
+  description?: string;
+  /** Mentions call for a referral, not only a permission check (coach:referral-check). */
+  referral: boolean;
+  /** Literal phrases, word classes already expanded. */
   terms: string[];
+  /** Terms that name this topic only in a block that mentions no other topic. */
+  yielding: string[];
+  /** Figurative-use guards. (Terms and guards are matched by first word: see findSensitiveMentions.) */
   exclusions: string[];
-  /** Whole-word matcher for any of the exclusions, when there are some. (The terms are matched by first word: see findSensitiveMentions.) */
-  excluded?: RegExp;
 }
 
 export interface SensitiveLexicon {
@@ -35,11 +41,28 @@ export interface SensitiveMention {
   end: number;
   /** The words as written. */
   text: string;
+  /** Found by one of the topic's yielding terms. */
+  yielding?: boolean;
+}
+
+interface RawTopic {
+  id: string;
+  title: string;
+  label: string;
+  description?: string;
+  referral?: boolean;
+  terms: string[];
+  yielding_terms?: string[];
+  exclusions?: string[];
 }
 
 interface RawLexicon {
-  topics: Array<{ id: string; title: string; label: string; terms: string[]; exclusions?: string[] }>;
+  word_classes?: Record<string, string[]>;
+  topics: RawTopic[];
 }
+
+/** The most forms one term may stand for once its word classes are expanded. */
+export const MAX_FORMS_PER_TERM = 5000;
 
 export const SENSITIVE_LEXICON_FILE = join('lexicons', 'sensitive-topics.yaml');
 
@@ -54,10 +77,10 @@ export function loadSensitiveLexicon(dataRoot: string, config: CoachConfig): { l
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const problem = { file, line: 1, column: 1, field: '', message: `The sensitive-topic list could not be read: ${errorText(error)}` };
-    return { lexicon: buildLexicon([], config), problems: [problem] };
+    return { lexicon: buildSensitiveLexicon([], config), problems: [problem] };
   }
   const { topics, problems } = parseSensitiveTopics(text, file);
-  return { lexicon: buildLexicon(topics, config), problems };
+  return { lexicon: buildSensitiveLexicon(topics, config), problems };
 }
 
 /** Parses and validates lexicon YAML; on any problem the list is empty, so no half-read data is used. */
@@ -75,13 +98,54 @@ export function parseSensitiveTopics(text: string, file: string): { topics: Sens
     }
     seen.add(topic.id);
   }
+  const classes = raw.word_classes ?? {};
+  const topics: SensitiveTopic[] = [];
+  for (const [index, t] of raw.topics.entries()) {
+    const expand = (list: string[] | undefined, field: string) =>
+      (list ?? []).flatMap((term, k) => {
+        const forms = expandTerm(term, classes);
+        if (typeof forms === 'string') {
+          problems.push({ file, line: 1, column: 1, field: `topics[${index}].${field}[${k}]`, message: `topics[${index}].${field}[${k}] "${term}": ${forms}` });
+          return [];
+        }
+        return forms;
+      });
+    const topic: SensitiveTopic = {
+      id: t.id,
+      title: t.title,
+      label: t.label,
+      referral: t.referral === true,
+      terms: expand(t.terms, 'terms'),
+      yielding: expand(t.yielding_terms, 'yielding_terms'),
+      exclusions: expand(t.exclusions, 'exclusions'),
+    };
+    if (t.description !== undefined) topic.description = t.description;
+    topics.push(topic);
+  }
   if (problems.length > 0) return { topics: [], problems };
-  const topics = raw.topics.map((t) => ({ id: t.id, title: t.title, label: t.label, terms: [...t.terms], exclusions: [...(t.exclusions ?? [])] }));
   return { topics, problems };
 }
 
-function buildLexicon(builtin: SensitiveTopic[], config: CoachConfig): SensitiveLexicon {
-  const topics = builtin.map((t) => ({ ...t, terms: [...t.terms], exclusions: [...t.exclusions] }));
+/**
+ * Every literal form of a term with `{class}` slots (“lost {poss} job”), or why it has none. Each
+ * slot takes each word of its class in turn; an empty word leaves the slot out. Only the built-in
+ * list uses classes: workspace terms stay literal text.
+ */
+export function expandTerm(term: string, classes: Readonly<Record<string, readonly string[]>>): string[] | string {
+  let forms = [''];
+  for (const part of term.split(/(\{[a-z][a-z0-9_]*\})/)) {
+    const name = /^\{([a-z][a-z0-9_]*)\}$/.exec(part)?.[1];
+    const words = name === undefined ? [part] : classes[name];
+    if (!words) return `uses the word class {${name}}, which word_classes does not define`;
+    if (forms.length * words.length > MAX_FORMS_PER_TERM) return `stands for more than ${MAX_FORMS_PER_TERM} forms; split it`;
+    forms = forms.flatMap((f) => words.map((w) => f + w));
+  }
+  return [...new Set(forms.map((f) => f.replace(/\s+/g, ' ').trim()).filter((f) => f !== ''))];
+}
+
+/** Compiles topics (as parsed) with a workspace config into a lexicon ready to match. */
+export function buildSensitiveLexicon(builtin: SensitiveTopic[], config: CoachConfig): SensitiveLexicon {
+  const topics = builtin.map((t) => ({ ...t, terms: [...t.terms], yielding: [...t.yielding], exclusions: [...t.exclusions] }));
   for (const extra of config.sensitiveTopics.extra) {
     const name = extra.topic.trim();
     const id = slug(name);
@@ -90,13 +154,9 @@ function buildLexicon(builtin: SensitiveTopic[], config: CoachConfig): Sensitive
     const same = (s: string) => s.toLowerCase() === name.toLowerCase();
     const existing = topics.find((t) => t.id === id || same(t.title) || same(t.label));
     if (existing) existing.terms.push(...terms);
-    else topics.push({ id: id || `topic-${topics.length + 1}`, title: name, label: name, terms, exclusions: [] });
+    else topics.push({ id: id || `topic-${topics.length + 1}`, title: name, label: name, referral: false, terms, yielding: [], exclusions: [] });
   }
   const allow = config.sensitiveTopics.allow.map((a) => a.trim()).filter((a) => a !== '');
-  for (const topic of topics) {
-    const excluded = phrasePattern(topic.exclusions);
-    if (excluded) topic.excluded = excluded;
-  }
   const lexicon: SensitiveLexicon = { topics, allow };
   const allowed = phrasePattern(allow);
   if (allowed) lexicon.allowed = allowed;
@@ -120,15 +180,59 @@ const AFTER = `(?!${WORD})(?!-${WORD})`;
 
 /**
  * One whole-word, case-insensitive matcher for literal phrases. Every phrase is escaped, so user
- * config can never inject a pattern, and a plain alternation of literals cannot backtrack badly.
- * Longer phrases come first so that "panic attacks" wins over "panic attack".
+ * config can never inject a pattern. The phrases are laid out as a trie of words ("her doctor",
+ * "her GP" → `her\s+(?:doctor|gp)`), so a match attempt reads each word once however many phrases
+ * share it, and a literal trie cannot backtrack badly. At every step the longer word, and the
+ * longer phrase, is tried first, so "panic attacks" wins over "panic attack".
  */
 export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
-  const parts = [...new Set(phrases.map(normalizeText).map((p) => p.trim().toLowerCase()).filter((p) => p !== ''))]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(/\s+/).map(escapeRegExp).join('\\s+'));
-  if (parts.length === 0) return undefined;
-  return new RegExp(`${BEFORE}(?:${parts.join('|')})${AFTER}`, 'giu');
+  const source = phraseSource(phrases);
+  return source === undefined ? undefined : new RegExp(source, 'giu');
+}
+
+/** The source of phrasePattern's matcher, without building it (a regex with `u` and `i` is costly to build). */
+function phraseSource(phrases: readonly string[]): string | undefined {
+  const root: TrieNode = { children: new Map(), end: false };
+  for (const phrase of new Set(phrases.map(normalizeText).map((p) => p.trim().toLowerCase()).filter((p) => p !== ''))) {
+    let node = root;
+    for (const word of phrase.split(/\s+/)) {
+      let next = node.children.get(word);
+      if (!next) node.children.set(word, (next = { children: new Map(), end: false }));
+      node = next;
+    }
+    node.end = true;
+  }
+  if (root.children.size === 0) return undefined;
+  return `${BEFORE}(?:${trieSource(root)})${AFTER}`;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  /** A phrase ends here. */
+  end: boolean;
+}
+
+function trieSource(node: TrieNode): string {
+  // Words with the same continuation share it ("lost (her|his) (mother|father)"), so word classes
+  // do not multiply the pattern. Order is kept: longer words first, within and across groups.
+  const groups = new Map<string, string[]>();
+  for (const [word, child] of node.children) {
+    const inner = child.children.size === 0 ? '' : `\\s+(?:${trieSource(child)})`;
+    const rest = child.end && inner !== '' ? `(?:${inner})?` : inner;
+    const words = groups.get(rest);
+    if (words) words.push(word);
+    else groups.set(rest, [word]);
+  }
+  const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
+  return [...groups]
+    .map(([rest, words]) => {
+      words.sort(byLength);
+      const head = words.length === 1 ? escapeRegExp(words[0] ?? '') : `(?:${words.map(escapeRegExp).join('|')})`;
+      return { longest: words[0] ?? '', source: head + rest };
+    })
+    .sort((x, y) => byLength(x.longest, y.longest))
+    .map((g) => g.source)
+    .join('|');
 }
 
 // Only syntax characters are escaped: the `u` flag rejects needless escapes such as `\-`.
@@ -147,10 +251,21 @@ function normalizeText(text: string): string {
  * with that word), so a block is scanned once, word by word, instead of once per topic. Terms that
  * begin with a non-word character (none in the built-in list) fall back to a whole-text scan.
  */
-type Matchers = Array<{ topic: SensitiveTopic; sticky: RegExp }>;
+type Matchers = Array<{
+  topic: SensitiveTopic;
+  yielding: boolean;
+  /** The sticky matcher's source; the matcher itself is built the first time its word is met. */
+  source: string;
+  sticky?: RegExp;
+  /** When every phrase has a second word: the words that can follow the first (a cheap test before the regex). */
+  second?: Set<string>;
+}>;
 
 interface StartIndex extends WordIndex<Matchers> {
-  anywhere: Array<{ topic: SensitiveTopic; pattern: RegExp }>;
+  anywhere: Array<{ topic: SensitiveTopic; yielding: boolean; pattern: RegExp }>;
+  /** The figurative-use guards, indexed the same way. */
+  guards: WordIndex<Matchers>;
+  guardsAnywhere: Array<{ topic: SensitiveTopic; pattern: RegExp }>;
 }
 
 const startIndexes = new WeakMap<SensitiveLexicon, StartIndex>();
@@ -160,62 +275,125 @@ const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
 function startIndexOf(lexicon: SensitiveLexicon): StartIndex {
   let index = startIndexes.get(lexicon);
   if (index) return index;
-  index = { ...createWordIndex<Matchers>(), anywhere: [] };
+  index = { ...createWordIndex<Matchers>(), anywhere: [], guards: createWordIndex<Matchers>(), guardsAnywhere: [] };
   for (const topic of lexicon.topics) {
-    const byFirst = new Map<string, string[]>();
-    const elsewhere: string[] = [];
-    for (const term of topic.terms) {
-      const key = normalizeText(term).trim().toLowerCase();
-      const first = STARTS_WITH_WORD.test(key) ? key.match(/^[\p{L}\p{N}]+/u)?.[0] : undefined;
-      if (first === undefined) elsewhere.push(term);
-      else byFirst.set(first, [...(byFirst.get(first) ?? []), term]);
+    for (const [yielding, list] of [[false, topic.terms], [true, topic.yielding]] as const) {
+      const fallback = indexPhrases(index, topic, yielding, list);
+      if (fallback) index.anywhere.push({ topic, yielding, pattern: fallback });
     }
-    for (const [word, terms] of byFirst) {
-      const pattern = phrasePattern(terms);
-      if (!pattern) continue;
-      const list = index.byWord.get(word) ?? [];
-      list.push({ topic, sticky: new RegExp(pattern.source, 'iuy') });
-      addWord(index, word, list);
-    }
-    const fallback = phrasePattern(elsewhere);
-    if (fallback) index.anywhere.push({ topic, pattern: fallback });
+    const fallback = indexPhrases(index.guards, topic, false, topic.exclusions);
+    if (fallback) index.guardsAnywhere.push({ topic, pattern: fallback });
   }
   startIndexes.set(lexicon, index);
   return index;
 }
 
+/** Adds phrases to a word index by first word; returns a whole-text matcher for those that start otherwise. */
+function indexPhrases(index: WordIndex<Matchers>, topic: SensitiveTopic, yielding: boolean, phrases: readonly string[]): RegExp | undefined {
+  const byFirst = new Map<string, string[]>();
+  const elsewhere: string[] = [];
+  for (const phrase of phrases) {
+    const key = normalizeText(phrase).trim().toLowerCase();
+    const first = STARTS_WITH_WORD.test(key) ? key.match(/^[\p{L}\p{N}]+/u)?.[0] : undefined;
+    if (first === undefined) elsewhere.push(phrase);
+    else byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
+  }
+  for (const [word, list] of byFirst) {
+    const source = phraseSource(list);
+    if (source === undefined) continue;
+    const matchers = index.byWord.get(word) ?? [];
+    const matcher: Matchers[number] = { topic, yielding, source };
+    const seconds = list.map((phrase) => secondWord(normalizeText(phrase).trim().toLowerCase(), 0));
+    if (seconds.every((w) => w !== '')) matcher.second = new Set(seconds);
+    matchers.push(matcher);
+    addWord(index, word, matchers);
+  }
+  return phrasePattern(elsewhere);
+}
+
+/**
+ * The run of letters and digits that starts the second word of the text at `from` (words split at
+ * white space), lower-cased, or '' when there is none. For a phrase, the second word's; for the
+ * text, what follows the word at `from`.
+ */
+function secondWord(text: string, from: number): string {
+  let i = from;
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const start = i;
+  while (i < text.length && isWordChar(text, i)) i++;
+  return text.slice(start, i).toLowerCase();
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c > 255 && /\s/.test(String.fromCharCode(c)));
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(text.charAt(i));
+}
+
+/** Runs the matchers that can start at `start`, skipping those whose second word is not the text's. */
+function tryMatchers(text: string, start: number, matchers: Matchers, visit: (m: Matchers[number], end: number) => void, skip?: (m: Matchers[number]) => boolean): void {
+  let next: string | undefined;
+  for (const matcher of matchers) {
+    if (skip?.(matcher)) continue;
+    if (matcher.second && !matcher.second.has((next ??= secondWord(text, start)))) continue;
+    const sticky = (matcher.sticky ??= new RegExp(matcher.source, 'iuy'));
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m) visit(matcher, m.index + m[0].length);
+  }
+}
+
 /**
  * Every sensitive mention in a text, in order. A mention inside an exclusion of its topic or inside
- * an allowed phrase is dropped, and so is one inside a longer mention ("health" in "mental health").
- * Each topic's mentions are the same as a global scan with its whole-word matcher would give.
+ * an allowed phrase is dropped, and so is one inside a longer mention ("health" in "mental health",
+ * "therapy" in "hormone therapy"). A mention by a yielding term is dropped when the text mentions
+ * another topic by a term of its own ("therapy" beside "transition"). Each topic's mentions are
+ * the same as a global scan with its whole-word matcher would give.
  */
 export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string): SensitiveMention[] {
   const text = normalizeText(rawText);
   const index = startIndexOf(lexicon);
-  const candidates: Array<{ topic: SensitiveTopic; start: number; end: number }> = [];
-  // Like a global regex, one topic's matches never overlap: the next starts after the last ends.
-  const reachOf = new Map<SensitiveTopic, number>();
+  const candidates: Array<{ topic: SensitiveTopic; yielding: boolean; start: number; end: number }> = [];
+  // Like a global regex of a topic's terms (or of its yielding terms), one topic's matches never
+  // overlap: the next starts after the last ends.
+  const reachOf = [new Map<SensitiveTopic, number>(), new Map<SensitiveTopic, number>()] as const;
   forEachWord(text, index, (start, matchers) => {
-    for (const { topic, sticky } of matchers) {
-      if (start < (reachOf.get(topic) ?? 0)) continue;
-      sticky.lastIndex = start;
-      const m = sticky.exec(text);
-      if (!m) continue;
-      candidates.push({ topic, start: m.index, end: m.index + m[0].length });
-      reachOf.set(topic, m.index + m[0].length);
-    }
+    tryMatchers(
+      text,
+      start,
+      matchers,
+      (matcher, end) => {
+        candidates.push({ topic: matcher.topic, yielding: matcher.yielding, start, end });
+        reachOf[matcher.yielding ? 1 : 0].set(matcher.topic, end);
+      },
+      (matcher) => start < (reachOf[matcher.yielding ? 1 : 0].get(matcher.topic) ?? 0),
+    );
   });
-  for (const { topic, pattern } of index.anywhere) for (const [start, end] of ranges(pattern, text)) candidates.push({ topic, start, end });
+  for (const { topic, yielding, pattern } of index.anywhere) for (const [start, end] of ranges(pattern, text)) candidates.push({ topic, yielding, start, end });
   if (candidates.length === 0) return [];
 
+  // The guards of the topics found, in one more pass over the words: every guard that starts at a
+  // word, so a mention inside any of them, overlapping or not, is dropped.
   const allowed = lexicon.allowed ? ranges(lexicon.allowed, text) : [];
-  const excludedOf = new Map<SensitiveTopic, Array<[number, number]>>();
+  const excludedOf = new Map<SensitiveTopic, Array<[number, number]>>(candidates.map((c) => [c.topic, [...allowed]]));
+  forEachWord(text, index.guards, (start, matchers) => {
+    tryMatchers(text, start, matchers, ({ topic }, end) => excludedOf.get(topic)?.push([start, end]), ({ topic }) => !excludedOf.has(topic));
+  });
+  for (const { topic, pattern } of index.guardsAnywhere) excludedOf.get(topic)?.push(...ranges(pattern, text));
   const found: SensitiveMention[] = [];
-  for (const { topic, start, end } of candidates) {
-    let excluded = excludedOf.get(topic);
-    if (!excluded) excludedOf.set(topic, (excluded = topic.excluded ? [...ranges(topic.excluded, text), ...allowed] : allowed));
+  for (const { topic, yielding, start, end } of candidates) {
+    const excluded = excludedOf.get(topic) ?? allowed;
     if (excluded.some(([s, e]) => s <= start && end <= e)) continue;
-    found.push({ topic, start, end, text: rawText.slice(start, end) });
+    const mention: SensitiveMention = { topic, start, end, text: rawText.slice(start, end) };
+    if (yielding) mention.yielding = true;
+    found.push(mention);
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: SensitiveMention[] = [];
@@ -225,7 +403,9 @@ export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string
     kept.push(m);
     reach = Math.max(reach, m.end);
   }
-  return kept;
+  if (!kept.some((m) => m.yielding)) return kept;
+  const firm = new Set(kept.filter((m) => !m.yielding).map((m) => m.topic));
+  return kept.filter((m) => !m.yielding || firm.has(m.topic) || firm.size === 0);
 }
 
 function ranges(pattern: RegExp, text: string): Array<[number, number]> {

@@ -72,6 +72,7 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
     frontmatter,
     meta,
     sections: [],
+    nearMisses: [],
     tags: [],
     agreements: [],
     permissionLines: [],
@@ -83,11 +84,12 @@ export function parseNote(rawText: string, path: string, options: ParseOptions):
   if (framework) note.framework = framework;
   try {
     readSections(note);
+    readNearMisses(note);
     walk(note, tree, false);
   } catch (error) {
     // Nesting the pre-check cannot see (e.g. emphasis inside emphasis) can still overflow the stack:
     // the body is then left unchecked, and the note says so, instead of the whole run failing.
-    Object.assign(note, { tree: emptyRoot(text), sections: [], tags: [], agreements: [], permissionLines: [], directives: [], prose: [] });
+    Object.assign(note, { tree: emptyRoot(text), sections: [], nearMisses: [], tags: [], agreements: [], permissionLines: [], directives: [], prose: [] });
     delete note.agreementsSection;
     unparsed = error instanceof RangeError ? 'too-deep' : 'parser-error';
   }
@@ -156,8 +158,15 @@ function readSections(note: Note): void {
       if (!note.agreementsSection) note.agreementsSection = agreementsSection(note, node, contentNodes, end);
       continue;
     }
-    if (node.depth < 2) continue;
+    // A level-1 heading counts too when it clearly names a marker; a note's own title never does.
     const match = matchMarkerHeading(headingText, note.framework);
+    if (match.nearMiss) {
+      const id = match.nearMiss.id;
+      const replacement = `${'#'.repeat(node.depth)} ${id} ${headingSource(note, node)}`;
+      note.nearMisses.push({ marker: match.nearMiss, form: 'unsure-heading', place: placeOf(note, node), replacement });
+    }
+    // A level-1 heading is the note's title unless it names a marker: a number there is no unknown id.
+    if (node.depth === 1) delete match.idLike;
     if (!match.marker && !match.idLike) continue;
     const section: MarkerSection = {
       headingText,
@@ -170,6 +179,50 @@ function readSections(note: Note): void {
     if (match.idLike) section.idLike = match.idLike;
     note.sections.push(section);
   }
+}
+
+/** The words of a heading as written (emphasis kept), without `#`s or a setext underline. */
+function headingSource(note: Note, node: Heading): string {
+  const raw = note.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  const atx = /^ {0,3}#{1,6}(?:[ \t]+|$)/.exec(raw);
+  const text = atx ? raw.slice(atx[0].length).replace(/[ \t]+#+[ \t]*$/, '') : raw.replace(/(?:\r\n|\r|\n)[ \t]*[=-]+[ \t]*$/, '');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A bold line alone (`**3.1 Genuine concern**`, `__Permission:__`) and `##3.1` without a space, on a paragraph's first line. */
+const BOLD_LINE = /^(\*\*|__)([^*_\r\n]{1,120}?)\1[ \t]*(:?)[ \t]*$/;
+const NO_SPACE = /^(#{1,6})([^#\s][^\r\n]{0,120})$/;
+
+/**
+ * Top-level paragraphs whose first line stands in for a marker heading. A `**Permission:**` line is
+ * the documented permission check and `**Agreements**` the agreements list, so neither is one.
+ */
+function readNearMisses(note: Note): void {
+  const credited = new Set(note.sections.map((s) => s.marker?.id));
+  const depth = note.sections.find((s) => s.marker)?.depth ?? 2;
+  for (const node of note.tree.children) {
+    if (node.type !== 'paragraph') continue;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const lineEnd = note.text.slice(start, Math.min(end, start + 200)).search(/[\r\n]/);
+    const line = note.text.slice(start, lineEnd < 0 ? end : start + lineEnd);
+    const bold = BOLD_LINE.exec(line);
+    const hashes = bold ? undefined : NO_SPACE.exec(line);
+    const title = (bold?.[2] ?? hashes?.[2] ?? '').replace(/[\s:.]+$/, '').trim();
+    if (!title || normalizeTitle(title) === 'agreements' || PERMISSION.test((bold?.[2] ?? '') + (bold?.[3] ?? ''))) continue;
+    const match = matchMarkerHeading(title, note.framework);
+    const marker = match.marker ?? match.nearMiss;
+    if (!marker) continue;
+    const words = match.marker ? title : `${marker.id} ${title}`;
+    note.nearMisses.push({
+      marker,
+      form: bold ? 'bold-line' : 'no-space',
+      place: note.lines.place(start, start + line.length),
+      replacement: `${hashes?.[1] ?? '#'.repeat(depth)} ${words}`,
+    });
+  }
+  // A marker that has its section needs no second one: a bold reminder inside it is just emphasis.
+  note.nearMisses = note.nearMisses.filter((n) => !credited.has(n.marker.id));
 }
 
 function agreementsSection(note: Note, heading: Heading, content: RootContent[], end: number): AgreementsSection {

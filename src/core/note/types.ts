@@ -57,6 +57,20 @@ export interface MarkerSection {
   evidenced: boolean;
 }
 
+/**
+ * A line that reads like a marker's section but does not count as one: a heading whose words
+ * Coach Notes is unsure about, a bold line standing in for a heading, or `##3.1` without the space
+ * Markdown needs. Never recorded for a marker that already has a section.
+ */
+export interface NearMiss {
+  marker: Marker;
+  form: 'unsure-heading' | 'bold-line' | 'no-space';
+  /** The line (or, for an underlined heading, the lines) to replace. */
+  place: Place;
+  /** The same words as a heading that counts for the marker. */
+  replacement: string;
+}
+
 /** An inline evidence tag, `[#3.4]`, inside free text. */
 export interface MarkerTag {
   id: string;
@@ -115,6 +129,8 @@ export interface Note {
   /** Undefined when `meta.framework` is unknown. */
   framework?: Framework;
   sections: MarkerSection[];
+  /** Lines that read like a marker's section without counting as one (`marker-heading`). */
+  nearMisses: NearMiss[];
   tags: MarkerTag[];
   agreements: Agreement[];
   agreementsSection?: AgreementsSection;

@@ -2,9 +2,11 @@ import { agreementFollowUpRule } from './agreement-follow-up';
 import { emptyMarkerSectionRule } from './empty-marker-section';
 import { frontmatterRule } from './frontmatter';
 import { judgmentalLanguageRule } from './judgmental-language';
+import { markerHeadingRule } from './marker-heading';
 import { missingMarkerSectionRule } from './missing-marker-section';
 import { noteTooLargeRule } from './note-too-large';
 import { permissionCheckRule } from './permission-check';
+import { referralCheckRule } from './referral-check';
 import type { Rule } from './types';
 import { unclosedBlockRule } from './unclosed-block';
 import { unknownMarkerRule } from './unknown-marker';
@@ -15,8 +17,10 @@ export const RULES: readonly Rule[] = [
   missingMarkerSectionRule,
   emptyMarkerSectionRule,
   unknownMarkerRule,
+  markerHeadingRule,
   frontmatterRule,
   permissionCheckRule,
+  referralCheckRule,
   agreementFollowUpRule,
   unclosedBlockRule,
   noteTooLargeRule,

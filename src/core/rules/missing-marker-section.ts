@@ -28,11 +28,18 @@ export const missingMarkerSectionRule: Rule = {
       config: 'required_markers:\n  icf-trust: ["3.3"]\n',
       findings: 0,
     },
+    {
+      title: 'A bold line standing in for a heading is not reported as missing (marker-heading offers to make it a heading)',
+      note: HEAD + ALL.replace('## 3.2 Integrity', '**3.2 Integrity**'),
+      findings: 0,
+    },
   ],
   check({ note, config, report }) {
     const framework = note.framework;
     if (!framework || !note.frontmatter.closed) return;
-    const present = new Set(note.sections.map((s) => s.marker?.id).filter(Boolean));
+    // A near miss (a bold line, `##3.1`) is reported by marker-heading with its fix: saying
+    // "No section" about a section the coach did write would contradict it.
+    const present = new Set([...note.sections.map((s) => s.marker?.id), ...note.nearMisses.map((n) => n.marker.id)].filter(Boolean));
     const missing = requiredMarkers(framework, config).filter((m) => !present.has(m.id));
     if (missing.length === 0) return;
     const place = noteAnchor(note);

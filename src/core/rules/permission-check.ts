@@ -1,6 +1,6 @@
 import { markerByRole } from '../frameworks/markers';
 import { noteSensitiveMentions } from '../lexicons/sensitive';
-import type { Fix, Place } from '../model/types';
+import type { Fix, Place, TextEdit } from '../model/types';
 import { hasPermissionCheck } from '../note/parse';
 import { leadingBreak } from '../note/template';
 import type { Note } from '../note/types';
@@ -32,13 +32,31 @@ export const permissionCheckRule: Rule = {
       reasons: ['relationships and money'],
     },
     {
+      title: 'Everyday wording, without the obvious keyword',
+      note: HEAD + 'The card balance keeps climbing and the electricity bill is two months overdue.\n\nHer last day is Friday after the restructure cut her role.\n',
+      findings: 1,
+      reasons: ['money and job loss'],
+    },
+    {
+      title: 'Criminal records, immigration status and the other GDPR special categories',
+      note: HEAD + 'He has a criminal record from his twenties, his work visa is tied to this employer, and he joined the union last month.\n',
+      findings: 1,
+      reasons: ['legal matters, immigration status and trade-union membership'],
+    },
+    {
+      title: 'The topic meant is the one named: a gender transition with therapy is not mental health',
+      note: HEAD + 'She is in the middle of her gender transition, and the hormone therapy has been hard on her energy.\n',
+      findings: 1,
+      reasons: ['touches on gender identity, but'],
+    },
+    {
       title: 'Evidence under the permission marker (3.6) counts as a permission check',
       note: HEAD + '## 3.6 Permission in sensitive areas\n\nChecked before going into her diagnosis; she wanted to.\n\n## 3.1 Genuine concern\n\nAsked how the new medication is going.\n',
       findings: 0,
     },
     {
       title: 'Everyday senses of sensitive words are not flagged',
-      note: HEAD + 'The deadline is a dead end, the tech debt is growing and the health of the project worries her. She is killing it in sales and planned the launch after the bank holiday.\n',
+      note: HEAD + 'The deadline is a dead end, the tech debt is growing and the health of the project worries her. She is killing it in sales and planned the launch after the bank holiday.\n\nIt is a do-or-die quarter: she wants to triage the backlog, and calls the launch plan kamikaze. The old product is dead in the water, the team is bankrupt of ideas, and office politics are stalling the merger, a marriage of two very different teams. The legal team reviewed the contract while he was migrating the database.\n',
       findings: 0,
     },
     {
@@ -49,15 +67,21 @@ export const permissionCheckRule: Rule = {
     },
     {
       title: 'Topics the workspace adds',
-      config: 'sensitive_topics:\n  extra:\n    - topic: immigration\n      terms: [visa, deportation]\n',
-      note: HEAD + 'Her visa runs out in May.\n',
+      config: 'sensitive_topics:\n  extra:\n    - topic: housing\n      terms: [tenancy, "social housing"]\n',
+      note: HEAD + 'Her tenancy runs out in May.\n',
       findings: 1,
-      reasons: ['immigration'],
+      reasons: ['housing'],
+    },
+    {
+      title: 'Self-harm is left to coach:referral-check, which asks for more than a permission line',
+      note: HEAD + 'She said she has been having suicidal thoughts on and off since the spring.\n',
+      findings: 0,
     },
   ],
   check({ note, sensitive, report }) {
     if (hasPermissionCheck(note)) return;
-    const mentions = noteSensitiveMentions(note, sensitive);
+    // Self-harm and suicidal thoughts get coach:referral-check's stronger message instead.
+    const mentions = noteSensitiveMentions(note, sensitive).filter((m) => !m.mention.topic.referral);
     const first = mentions[0];
     if (!first) return;
     const labels = [...new Set(mentions.map((m) => m.mention.topic.label))];
@@ -78,26 +102,30 @@ export const permissionCheckRule: Rule = {
 };
 
 /** “a”, “a and b”, “a, b and c”. */
-function listText(items: string[]): string {
+export function listText(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/**
- * A `**Permission:**` paragraph for the coach to complete, as its own top-level paragraph just
- * before the block of the first mention: never inside a list or quote (a quoted line would be the
- * client's words, not the coach's record). A heading keeps its place: the line goes just below it.
- */
 function permissionFix(note: Note, mentionStart: number, topics: string): Fix {
+  return {
+    title: 'Record the permission check (then fill in the client\'s answer)',
+    edits: [recordLineEdit(note, mentionStart, `**Permission:** Asked whether we could explore ${topics}; <client's answer>.`)],
+  };
+}
+
+/**
+ * Inserts a record line (`**Permission:** …`, `**Referral:** …`) for the coach to complete, as its
+ * own top-level paragraph just before the block of the first mention: never inside a list or quote
+ * (a quoted line would be the client's words, not the coach's record). A heading keeps its place:
+ * the line goes just below it.
+ */
+export function recordLineEdit(note: Note, mentionStart: number, line: string): TextEdit {
   const eol = note.lines.eol;
   const block = note.tree.children.find((c) => (c.position?.start.offset ?? 0) <= mentionStart && mentionStart < (c.position?.end.offset ?? 0));
   const place: Place = note.lines.place(block?.position?.start.offset ?? mentionStart, block?.position?.end.offset ?? mentionStart);
   const at = block?.type === 'heading' ? note.lines.lineStart(place.end.line + 1) : note.lines.lineStart(place.start.line);
   const rest = note.text.slice(at);
   const trail = rest === '' || /^[ \t]*(\r?\n|\r)/.test(rest) ? eol : eol + eol;
-  const line = `**Permission:** Asked whether we could explore ${topics}; <client's answer>.`;
-  return {
-    title: 'Record the permission check (then fill in the client\'s answer)',
-    edits: [{ start: at, end: at, newText: leadingBreak(note, at) + line + trail }],
-  };
+  return { start: at, end: at, newText: leadingBreak(note, at) + line + trail };
 }

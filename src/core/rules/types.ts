@@ -39,6 +39,8 @@ export interface Rule {
   id: string;
   /** One sentence, for docs and `--help`. */
   description: string;
+  /** Optional: more Markdown for docs/rules.md, after the description (what the rule reads, and how). */
+  details?: string;
   defaultSeverity: Exclude<Severity, 'off'>;
   /** Whether its findings carry fixes. */
   fixable: boolean;

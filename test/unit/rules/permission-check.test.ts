@@ -54,10 +54,11 @@ describe('coach:permission-check', () => {
       });
     }
 
-    it('covers the eleven sensitive areas in the built-in lexicon', () => {
+    it('covers every GDPR special category, criminal records, immigration, self-harm and job loss', () => {
       assert.deepEqual(setup.problems, []);
       assert.deepEqual(setup.sensitive.topics.map((t) => t.id).sort(), [
-        'abuse', 'addiction', 'diagnosis', 'grief', 'health', 'mental-health', 'money', 'pregnancy', 'relationships', 'religion', 'sexuality',
+        'abuse', 'addiction', 'diagnosis', 'ethnicity', 'gender', 'genetic', 'grief', 'health', 'immigration', 'job-loss', 'legal',
+        'mental-health', 'money', 'politics', 'pregnancy', 'relationships', 'religion', 'self-harm', 'sexuality', 'union',
       ]);
     });
 
@@ -69,7 +70,7 @@ describe('coach:permission-check', () => {
     });
 
     it('spots self-harm as a hyphenated term but not sensitive words inside compounds', () => {
-      assert.equal(lint('She mentioned self-harm in her teens.\n').length, 1);
+      assert.deepEqual(findSensitiveMentions(setup.sensitive, 'She mentioned self-harm in her teens.').map((m) => m.topic.id), ['self-harm']);
       assert.equal(lint('An ill-advised email, a dead-end idea, and trauma-informed training for his ex-boss.\n').length, 0);
     });
   });
@@ -249,12 +250,12 @@ describe('coach:permission-check', () => {
     });
 
     it('extra: adds new topics, as objects or plain words', () => {
-      const extra = setupWith('sensitive_topics:\n  extra:\n    - topic: Immigration\n      terms: [visa, deportation]\n    - redundancy\n');
+      const extra = setupWith('sensitive_topics:\n  extra:\n    - topic: Housing\n      terms: [tenancy, "social housing"]\n    - landlord\n');
       assert.deepEqual(extra.problems, []);
-      const [finding] = lint('Her visa runs out in May.\n', { setup: extra });
-      assert.match(finding?.reason ?? '', /touches on Immigration, but/);
-      assert.equal(finding?.data?.topics, 'immigration');
-      assert.equal(lint('She fears redundancy.\n', { setup: extra }).length, 1);
+      const [finding] = lint('Her tenancy runs out in May.\n', { setup: extra });
+      assert.match(finding?.reason ?? '', /touches on Housing, but/);
+      assert.equal(finding?.data?.topics, 'housing');
+      assert.equal(lint('She fears her landlord.\n', { setup: extra }).length, 1);
     });
 
     it('extra: terms for a known topic join it', () => {
