@@ -12,6 +12,8 @@ export interface LintJsonEntry {
   severity: string;
   message: string;
   suggestions: string[];
+  /** Only on the one finding that stands for a rule's findings beyond the first 1,000 in a note: how many it stands for. */
+  dropped?: number;
 }
 
 export function toLintJson(results: readonly BatchResult[]): LintJsonEntry[] {
@@ -26,6 +28,7 @@ export function toLintJson(results: readonly BatchResult[]): LintJsonEntry[] {
       severity: f.severity,
       message: f.reason,
       suggestions: suggestionsOf(f),
+      ...(typeof f.data?.dropped === 'number' ? { dropped: f.data.dropped } : {}),
     })),
   );
 }

@@ -24,6 +24,13 @@ export interface LintOptions {
 
 /** Per-note time budget: a pathological note is reported as checked in part, and every other note is still checked. */
 export const DEFAULT_BUDGET_MS = 5000;
+/** Findings of one rule in one note beyond which one summary stands for the rest: a coach, and the Problems panel, drown otherwise. */
+export const MAX_FINDINGS_PER_RULE = 1000;
+/** How many reports a rule makes between looks at the clock. */
+const REPORTS_PER_CLOCK_CHECK = 16;
+
+/** Thrown by `report` when the budget is spent, to stop the rule where it is. */
+class BudgetSpent extends Error {}
 
 export interface LintResult {
   note: Note;
@@ -41,19 +48,27 @@ export function lintNote(note: Note, setup: EngineSetup, options: LintOptions = 
   const findings: Finding[] = [];
   const started = performance.now();
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const deadline = started + budget;
+  const expired = () => performance.now() > deadline;
   const skipped: string[] = [];
-  // The size rule runs last, so it can also report rules skipped for time.
+  const cutShort: string[] = [];
+  // The size rule runs last, so it can also report rules skipped or cut short for time.
   const rules = options.rules ?? RULES;
   for (const rule of [...rules.filter((r) => r !== noteTooLargeRule), ...(rules.includes(noteTooLargeRule) ? [noteTooLargeRule] : [])]) {
     if (options.only && !options.only.includes(rule.id)) continue;
-    if (rule !== noteTooLargeRule && performance.now() - started > budget) {
+    if (rule !== noteTooLargeRule && expired()) {
       skipped.push(rule.id);
       continue;
     }
-    if (rule === noteTooLargeRule) note.skippedRules = skipped;
+    if (rule === noteTooLargeRule) {
+      note.skippedRules = skipped;
+      note.cutShortRules = cutShort;
+    }
     const severity = severityOf(rule, setup, options);
     if (severity === 'off') continue;
     const messages: RuleMessage[] = [];
+    let reported = 0;
+    const timed = rule !== noteTooLargeRule;
     try {
       rule.check({
         note,
@@ -62,17 +77,47 @@ export function lintNote(note: Note, setup: EngineSetup, options: LintOptions = 
         judgmental: setup.judgmental,
         sensitive: setup.sensitive,
         ...(options.workspace ? { workspace: options.workspace } : {}),
-        report: (m) => messages.push(m),
+        report: (m) => {
+          if (timed && ++reported % REPORTS_PER_CLOCK_CHECK === 0 && expired()) throw new BudgetSpent();
+          messages.push(m);
+        },
+        expired: () => timed && expired(),
       });
+      if (timed && expired() && !skipped.includes(rule.id)) cutShort.push(rule.id);
     } catch (error) {
-      messages.push({
-        reason: `Coach Notes could not finish checking this note with ${rule.id}: ${errorText(error)}. The other checks still ran.`,
-        place: note.lines.place(0, 0),
-      });
+      if (error instanceof BudgetSpent) cutShort.push(rule.id);
+      else {
+        messages.push({
+          reason: `Coach Notes could not finish checking this note with ${rule.id}: ${errorText(error)}. The other checks still ran.`,
+          place: note.lines.place(0, 0),
+        });
+      }
     }
-    for (const m of messages) findings.push(toFinding(rule, severity, m));
+    for (const f of capped(rule, severity, messages)) findings.push(f);
   }
   return sortFindings(applyDirectives(note.directives, findings));
+}
+
+/**
+ * At most MAX_FINDINGS_PER_RULE findings of a rule, in reading order, then one that says how many
+ * more there are (its `data.dropped`, which the CLI's JSON reports).
+ */
+function capped(rule: Rule, severity: Exclude<Severity, 'off'>, messages: RuleMessage[]): Finding[] {
+  if (messages.length <= MAX_FINDINGS_PER_RULE) return messages.map((m) => toFinding(rule, severity, m));
+  messages.sort((a, b) => a.place.start.offset - b.place.start.offset);
+  const shown = messages.slice(0, MAX_FINDINGS_PER_RULE).map((m) => toFinding(rule, severity, m));
+  const dropped = messages.length - MAX_FINDINGS_PER_RULE;
+  const next = messages[MAX_FINDINGS_PER_RULE] as RuleMessage;
+  shown.push({
+    reason: `…and ${dropped.toLocaleString('en-US')} more findings of coach:${rule.id} in this note, from here on. Only the first ${MAX_FINDINGS_PER_RULE.toLocaleString('en-US')} are listed, so the list stays readable; working through those, or splitting a pasted transcript into session-sized notes, brings the rest into view.`,
+    place: next.place,
+    data: { dropped },
+    ruleId: rule.id,
+    severity,
+    url: ruleDocUrl(rule.id),
+    fixes: [],
+  });
+  return shown;
 }
 
 /** Findings in reading order; ties by rule id, so output is stable. */

@@ -386,7 +386,10 @@ export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string
   forEachWord(text, index.guards, (start, matchers) => {
     tryMatchers(text, start, matchers, ({ topic }, end) => excludedOf.get(topic)?.push([start, end]), ({ topic }) => !excludedOf.has(topic));
   });
-  for (const { topic, pattern } of index.guardsAnywhere) excludedOf.get(topic)?.push(...ranges(pattern, text));
+  for (const { topic, pattern } of index.guardsAnywhere) {
+    const into = excludedOf.get(topic);
+    if (into) for (const r of ranges(pattern, text)) into.push(r); // not push(...): one huge paragraph may hold more guards than a call takes arguments
+  }
   const found: SensitiveMention[] = [];
   for (const { topic, yielding, start, end } of candidates) {
     const excluded = excludedOf.get(topic) ?? allowed;

@@ -144,6 +144,8 @@ export interface Note {
   checkedUpTo?: number;
   /** Rules skipped because checking the note ran over its time budget. */
   skippedRules?: string[];
+  /** Rules stopped part-way because the budget ran out while they ran. */
+  cutShortRules?: string[];
   /**
    * Set when the Markdown body could not be read, so only the frontmatter was checked: `too-deep`
    * for quotes, lists or emphasis nested beyond what can be parsed, `parser-error` for anything else.

@@ -69,13 +69,14 @@ export const judgmentalLanguageRule: Rule = {
       findings: 0,
     },
   ],
-  check({ note, judgmental, report }) {
+  check({ note, judgmental, report, expired }) {
     if (!judgmental.scan && !judgmental.scareQuotes) return;
     const people = peopleOf(note);
     for (const block of note.prose) {
       if (block.quoted) continue; // A blockquote holds the client's own words.
+      if (expired()) return;
       const view = new BlockView(block.text, judgmental.allow);
-      for (const judgment of findJudgments(view, judgmental, people)) report(toMessage(note, block, view, judgment, judgmental, people));
+      for (const judgment of findJudgments(view, judgmental, people, expired)) report(toMessage(note, block, view, judgment, judgmental, people));
     }
   },
 };

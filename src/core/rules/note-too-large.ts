@@ -13,7 +13,7 @@ const LONG = 'We went through the week, day by day, in her own words.\n'.repeat(
  */
 export const noteTooLargeRule: Rule = {
   id: 'note-too-large',
-  description: 'Says when a note was too large to check fully (beyond `max_note_size_kb`, nested too deeply, or over the time budget), so silence never hides unchecked text.',
+  description: 'Says when a note was too large to check fully (beyond `max_note_size_kb`, nested too deeply, or over the time budget, naming the checks skipped or stopped part-way), so silence never hides unchecked text.',
   defaultSeverity: 'info',
   fixable: false,
   examples: [
@@ -36,6 +36,12 @@ export const noteTooLargeRule: Rule = {
     if (note.skippedRules && note.skippedRules.length > 0) {
       report({
         reason: `Checking this note took too long, so these checks were skipped: ${note.skippedRules.join(', ')}. The note is probably unusually large or deeply nested; the other notes were checked as usual.`,
+        place: noteAnchor(note),
+      });
+    }
+    if (note.cutShortRules && note.cutShortRules.length > 0) {
+      report({
+        reason: `Checking this note took too long, so these checks stopped part-way and some of their findings may be missing: ${note.cutShortRules.join(', ')}. The note is probably unusually large, or one very long paragraph; splitting it gets it checked in full. The other notes were checked as usual.`,
         place: noteAnchor(note),
       });
     }

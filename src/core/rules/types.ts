@@ -16,6 +16,11 @@ export interface RuleContext {
   /** Other notes of the workspace, for cross-note rules. Absent when linting a lone file. */
   workspace?: WorkspaceView;
   report(message: RuleMessage): void;
+  /**
+   * Whether the note's time budget has run out. A rule that loops over blocks asks between them and
+   * stops; `report` also stops a rule (by throwing) once the budget is spent, so no rule runs unbounded.
+   */
+  expired(): boolean;
 }
 
 /** An example that documents the rule and runs as a test (see test/unit/rules/examples.test.ts). */

@@ -20,8 +20,8 @@ function phraseMayStart(text: string, at: number): boolean {
 }
 
 /** One word-by-word scan of the block for the lexicon's phrases, then the patterns that need no phrase; context is only read around hits, which are rare. */
-export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
-  const scanning: Scanning = { view, lexicon, people, found: [], resume: 0 };
+export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People, expired?: () => boolean): Judgment[] {
+  const scanning: Scanning = { view, lexicon, people, found: [], resume: 0, hits: 0, stopped: false, ...(expired ? { expired } : {}) };
   const scan = lexicon.scan;
   if (scan) {
     forEachWord(view.raw, firstWordIndex(scan), atFirstWord, scanning);
@@ -32,13 +32,35 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
       }
     }
   }
-  const found = scanning.found;
+  let found = scanning.found.sort((a, b) => a.start - b.start);
+  const late = () => scanning.stopped || (expired?.() ?? false);
+  if (late()) return found;
   const habits = lexicon.habits;
-  if (habits && view.mentions(lexicon.english.habitMarkers)) for (const j of habitJudgments(view, lexicon, habits, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
-  for (const j of sweepingJudgments(view, lexicon, people)) if (!overlapsAny(found, j.start, j.end) && !view.allowed(j.start, j.end)) found.push(j);
+  if (habits && view.mentions(lexicon.english.habitMarkers)) found = mergeDisjoint(found, habitJudgments(view, lexicon, habits, people));
+  if (late()) return found;
+  found = mergeDisjoint(found, sweepingJudgments(view, lexicon, people).filter((j) => !view.allowed(j.start, j.end)));
   const scare = lexicon.scareQuotes;
-  if (scare && OPENING_QUOTE.test(view.raw)) for (const j of scareQuotes(view, lexicon, scare, people)) if (!overlapsAny(found, j.start, j.end)) found.push(j);
-  return found.sort((a, b) => a.start - b.start);
+  if (scare && !late() && OPENING_QUOTE.test(view.raw)) found = mergeDisjoint(found, scareQuotes(view, lexicon, scare, people));
+  return found;
+}
+
+/**
+ * `found` and `more` each in reading order; `more`'s judgments that overlap none already found
+ * are merged in. One pass over both: a pasted transcript can hold tens of thousands.
+ */
+function mergeDisjoint(found: Judgment[], more: readonly Judgment[]): Judgment[] {
+  if (more.length === 0) return found;
+  const out: Judgment[] = [];
+  let i = 0;
+  for (const j of more) {
+    while (i < found.length && (found[i] as Judgment).start < j.start) out.push(found[i++] as Judgment);
+    const previous = out[out.length - 1];
+    const following = found[i];
+    if ((previous && previous.end > j.start) || (following && following.start < j.end)) continue;
+    out.push(j);
+  }
+  while (i < found.length) out.push(found[i++] as Judgment);
+  return out;
 }
 
 /** The state of one block's scan; the word callback is a plain function, so a block allocates no closures. */
@@ -49,9 +71,20 @@ interface Scanning {
   found: Judgment[];
   /** The words an accepted judgment covers are not read again. */
   resume: number;
+  /** The note's time budget: asked every HITS_PER_CLOCK_CHECK hits, so one huge paragraph cannot run unbounded. */
+  expired?: () => boolean;
+  hits: number;
+  stopped: boolean;
 }
 
+const HITS_PER_CLOCK_CHECK = 64;
+
 function atFirstWord(start: number, key: string, s: Scanning): void {
+  if (s.stopped) return;
+  if (s.expired && ++s.hits % HITS_PER_CLOCK_CHECK === 0 && s.expired()) {
+    s.stopped = true;
+    return;
+  }
   const raw = s.view.raw;
   if (start < s.resume || !phraseMayStart(raw, start)) return;
   const phrases = phrasesAt(s.lexicon.scan as PhraseScan, key);

@@ -9,7 +9,7 @@ const MAX_STRAIGHT_SINGLE_QUOTE = 160;
 export function maskRanges(text: string): Range[] {
   const ranges: Range[] = [];
   for (const m of text.matchAll(URL)) ranges.push([m.index, m.index + m[0].length]);
-  ranges.push(...doubleQuotes(text));
+  for (const r of doubleQuotes(text)) ranges.push(r); // not push(...): a pasted transcript has more quotes than a call takes arguments
   maskSingle(text, ranges);
   return merge(ranges);
 }
