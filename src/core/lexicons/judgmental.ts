@@ -270,9 +270,13 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
       }
       // Thousands of forms from one line share one entry: an object each made setup slow.
       const shared = expanded.length > 1 && !e.inflect && entry.kind !== 'noun' ? { ...entry, phrase: expanded[0] as string, shared: true } : undefined;
+      let added = 0;
       for (const written of expanded) {
         if (shared) {
-          if (addForm(entries, written, shared)) sharedForms.push(written);
+          if (addForm(entries, written, shared)) {
+            sharedForms.push(written);
+            added++;
+          }
           continue;
         }
         // “a drunk”: the noun is matched and its article required before it, so modifiers may stand between.
@@ -285,6 +289,8 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
         }
         if (entry.kind === 'noun' && !article) plurals.push({ ...entry, phrase: plural(form), suggestions: [] });
       }
+      // Every phrase of the group listed already: the line would never fire as written.
+      if (shared && added === 0) at(path, field, `${field} "${pattern.slice(0, 60)}" adds no phrase: each one it stands for is listed earlier in the lexicon`);
     }
   }
   // “a bunch of slackers”, “they are bullies”: noun labels also in the plural, unless listed already.

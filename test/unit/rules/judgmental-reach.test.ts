@@ -50,6 +50,8 @@ describe('coach:judgmental-language reach', () => {
       assert.equal(nested.problems[0]?.line, 5);
       const open = parseJudgmentalLexicon(yaml('(her|his fault'), 'x.yaml', loadEnglish(builtinDataRoot()).english);
       assert.match(open.problems[0]?.message ?? '', /never closes/);
+      const twice = `schema_version: 1\ncategories:\n  - { id: blame, title: blame, explanation: it blames. }\nentries:\n  - { phrase: her own fault, forms: [her own doing], category: blame, context: anywhere, suggestions: [] }\n  - { phrase: "her own (fault|doing)", category: blame, context: clause, suggestions: [] }\n`;
+      assert.match(parseJudgmentalLexicon(twice, 'x.yaml', loadEnglish(builtinDataRoot()).english).problems[0]?.message ?? '', /adds no phrase/);
       const fine = parseJudgmentalLexicon(yaml('(her|his) own fault'), 'x.yaml', loadEnglish(builtinDataRoot()).english);
       assert.deepEqual(fine.problems, []);
       assert.ok(fine.entries.has('herownfault') && fine.entries.has('hisownfault'));
@@ -70,6 +72,11 @@ describe('coach:judgmental-language reach', () => {
     it('read past the coach’s opinion to the person judged', () => {
       assert.deepEqual(flagged('I think Jonas just wants me to tell him he is right.', 'Jonas'), ['just wants']);
       assert.deepEqual(flagged('I think Jonas wants to practise the pitch.', 'Jonas'), []);
+    });
+
+    it('read the valence list’s words only in a label’s form, before the tagger is asked', () => {
+      assert.deepEqual(flagged('I found her heartless.'), ['heartless']);
+      assert.deepEqual(flagged('The heartless restructuring hit her team hard.'), []);
     });
 
     it('with_earlier: a cue counts only after the word that makes it a judgment', () => {

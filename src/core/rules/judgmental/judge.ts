@@ -110,6 +110,15 @@ function overlapsAny(found: readonly Judgment[], start: number, end: number): bo
   return found.some((j) => j.start < end && start < j.end);
 }
 
+/** “she is (so / a / a total) …”, “came across as …”: a linking verb before the word, past its modifiers. */
+function afterLink(view: BlockView, c: English['classes'], start: number): boolean {
+  const before = view.before(start, FRAME_BREAKS);
+  let k = before.length;
+  while (k > 0 && (c.intensifiers.has(before[k - 1]?.w ?? '') || c.articles.has(before[k - 1]?.w ?? '') || c.noun_leads.has(before[k - 1]?.w ?? '') || c.adverbs.has(before[k - 1]?.w ?? ''))) k--;
+  const w = before[k - 1]?.w ?? '';
+  return c.links.has(w) || w === 'as' || c.judging_verbs.has(before[k - 2]?.w ?? '');
+}
+
 /** A valence-list word read as a noun (“she is a menace”) takes the noun label's patterns. */
 const asNoun = new WeakMap<JudgmentalEntry, JudgmentalEntry>();
 
@@ -117,6 +126,9 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   const c = lexicon.english.classes;
   let entry = found;
   if (found.byValence) {
+    // Most such words are about situations (“a stressful quarter”): settle the cheap question of
+    // form before the tagger reads the sentence.
+    if (!afterLink(view, c, start) && !(view.after(end) && isPersonNoun(view, lexicon, view.after(end) as Token, true))) return undefined;
     const tags = view.tags(start);
     if (!tags.has('Adjective')) {
       if (!tags.has('Noun') || tags.has('Verb') || tags.has('Plural')) return undefined;
