@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { lintText } from '../../src/core/engine/lint';
 import type { EngineSetup } from '../../src/core/engine/setup';
 import type { Finding } from '../../src/core/model/types';
+import { byGroup, tsvRows } from '../scoring';
 
 /** One labelled heading line of the heading evaluation sets (see eval/headings/README.md). */
 export interface Row {
@@ -44,10 +45,7 @@ export function readSet(set: string, dir = EVAL_DIR): Row[] {
 }
 
 export function parseTsv(text: string, file: string): Row[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines[0] !== HEADER) throw new Error(`${file}: the header must be: ${HEADER}`);
-  return lines.slice(1).map((line, i) => {
-    const cells = line.split('\t');
+  return tsvRows(text, file, HEADER).map((cells, i) => {
     const [id, framework, expected, kind, text] = cells;
     if (cells.length !== 5 || !id || !framework || !expected || !kind || !text) throw new Error(`${file}:${i + 2}: expected 5 tab-separated fields`);
     return { id, framework, expected, kind, line: text.replace(/\\n/g, '\n') };
@@ -130,7 +128,5 @@ export function figures(outcomes: readonly Outcome[]): Figures {
 
 /** Figures per group (kind, framework), groups in name order. */
 export function breakdown(outcomes: readonly Outcome[], key: (o: Outcome) => string): Map<string, Figures> {
-  const groups = new Map<string, Outcome[]>();
-  for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
-  return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => [k, figures(list)]));
+  return byGroup(outcomes, key, figures);
 }

@@ -4,6 +4,7 @@ import { lintText } from '../../src/core/engine/lint';
 import type { EngineSetup } from '../../src/core/engine/setup';
 import { fillPlaceholders } from '../../src/core/model/snippet';
 import type { Finding } from '../../src/core/model/types';
+import { byGroup, scoreOf, tsvRows, type Score } from '../scoring';
 
 /** One labelled sentence of the judgmental-language evaluation sets (see eval/judgmental/README.md). */
 export interface Row {
@@ -26,15 +27,7 @@ export interface Outcome {
   note: string;
 }
 
-export interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type { Score } from '../scoring';
 
 const HEADER = 'id\tlabel\tcategory\tperson\tclient\tsource\ttext';
 export const EVAL_DIR = join(__dirname);
@@ -47,10 +40,7 @@ export function readSet(set: string, dir = EVAL_DIR): Row[] {
 }
 
 export function parseTsv(text: string, file: string): Row[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines[0] !== HEADER) throw new Error(`${file}: the header must be: ${HEADER}`);
-  return lines.slice(1).map((line, i) => {
-    const cells = line.split('\t');
+  return tsvRows(text, file, HEADER).map((cells, i) => {
     const [id, label, category, person, client, source, text] = cells;
     if (cells.length !== 7 || !id || !text || !client || (label !== 'J' && label !== 'N') || (person !== 'client' && person !== 'other' && person !== 'coach')) {
       throw new Error(`${file}:${i + 2}: expected 7 tab-separated fields with label J/N and person client/other/coach`);
@@ -73,33 +63,12 @@ export function run(rows: readonly Row[], setup: EngineSetup): Outcome[] {
 }
 
 export function score(outcomes: readonly Outcome[]): Score {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  for (const o of outcomes) {
-    const flagged = o.findings.length > 0;
-    if (o.row.label === 'J' && flagged) tp++;
-    else if (o.row.label === 'J') fn++;
-    else if (flagged) fp++;
-    else tn++;
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, tn, precision, recall, f1 };
+  return scoreOf(outcomes, (o) => o.row.label === 'J', (o) => o.findings.length > 0);
 }
 
 /** Scores per group: judgmental rows by their category, hard negatives by their kind, and both by person. */
 export function breakdown(outcomes: readonly Outcome[], key: (o: Outcome) => string): Map<string, Score> {
-  const groups = new Map<string, Outcome[]>();
-  for (const o of outcomes) {
-    const k = key(o);
-    const list = groups.get(k) ?? [];
-    list.push(o);
-    groups.set(k, list);
-  }
-  return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => [k, score(list)]));
+  return byGroup(outcomes, key, score);
 }
 
 /** One suggestion applied to its sentence, as a reviewer reads it. */

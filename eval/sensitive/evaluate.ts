@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { lintText } from '../../src/core/engine/lint';
 import type { EngineSetup } from '../../src/core/engine/setup';
 import type { Finding } from '../../src/core/model/types';
+import { byGroup, scoreOf, tsvRows, type Score } from '../scoring';
 
 /** One labelled paragraph of the sensitive-topic evaluation sets (see eval/sensitive/README.md). */
 export interface Row {
@@ -31,15 +32,7 @@ export interface Outcome {
   note: string;
 }
 
-export interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type { Score } from '../scoring';
 
 /** The rules the set measures: the permission reminder, and the referral message for self-harm. */
 export const RULE_IDS = ['permission-check', 'referral-check'] as const;
@@ -53,10 +46,7 @@ export function readSet(set: string, dir = EVAL_DIR): Row[] {
 }
 
 export function parseTsv(text: string, file: string): Row[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines[0] !== HEADER) throw new Error(`${file}: the header must be: ${HEADER}`);
-  return lines.slice(1).map((line, i) => {
-    const cells = line.split('\t');
+  return tsvRows(text, file, HEADER).map((cells, i) => {
     const [id, topic, kind, permission, source, text] = cells;
     if (cells.length !== 6 || !id || !topic || !kind || !text || (permission !== 'yes' && permission !== 'no')) {
       throw new Error(`${file}:${i + 2}: expected 6 tab-separated fields with permission yes/no`);
@@ -103,21 +93,7 @@ export function rightTopic(o: Outcome): boolean {
 
 /** Flagged at all: any finding, whatever topic it names. */
 export function score(outcomes: readonly Outcome[]): Score {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  for (const o of outcomes) {
-    const flagged = o.findings.length > 0;
-    if (shouldWarn(o.row) && flagged) tp++;
-    else if (shouldWarn(o.row)) fn++;
-    else if (flagged) fp++;
-    else tn++;
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, tn, precision, recall, f1 };
+  return scoreOf(outcomes, (o) => shouldWarn(o.row), (o) => o.findings.length > 0);
 }
 
 /** Of the rows flagged that should be, the share whose finding names the topic actually mentioned. */
@@ -130,12 +106,5 @@ export function rightTopicRate(outcomes: readonly Outcome[]): { right: number; f
 
 /** Scores per group (topic, kind, …), in name order. */
 export function breakdown(outcomes: readonly Outcome[], key: (o: Outcome) => string): Map<string, Score> {
-  const groups = new Map<string, Outcome[]>();
-  for (const o of outcomes) {
-    const k = key(o);
-    const list = groups.get(k) ?? [];
-    list.push(o);
-    groups.set(k, list);
-  }
-  return new Map([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => [k, score(list)]));
+  return byGroup(outcomes, key, score);
 }
