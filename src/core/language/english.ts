@@ -111,6 +111,14 @@ export function parseEnglish(text: string, file: string): { english: English; pr
   return { english, problems: [] };
 }
 
+const globalClones = new WeakMap<RegExp, RegExp>();
+/** Every match of one of the English patterns (which are not global) in `text`; the global copy is made once per pattern. */
+export function matchesOf(text: string, pattern: RegExp): ReturnType<string['matchAll']> {
+  let global = globalClones.get(pattern);
+  if (!global) globalClones.set(pattern, (global = new RegExp(pattern.source, `${pattern.flags}g`)));
+  return text.matchAll(global);
+}
+
 const neverLike = new WeakMap<English, ReadonlySet<string>>();
 const universals = new WeakMap<English, ReadonlySet<string>>();
 /** “anyone”, “everything” …: after “never”, a sweeping habit whatever the verb. */

@@ -33,6 +33,14 @@ export function inflect(verbPhrase: string, english: English): VerbForms {
   return { base, third, past, participle: past, gerund, rest };
 }
 
+const irregularPasts = new WeakMap<English, ReadonlySet<string>>();
+/** Whether a word is the past tense of one of the English data's irregular verbs (“took”, “brought”). */
+export function isIrregularPast(english: English, word: string): boolean {
+  let pasts = irregularPasts.get(english);
+  if (!pasts) irregularPasts.set(english, (pasts = new Set([...english.irregular.values()].map((forms) => forms[1]))));
+  return pasts.has(word);
+}
+
 /** A phrase in one form: `form(inflect('play the victim'), 'past')` → “played the victim”. */
 export function formOf(forms: VerbForms, form: VerbForm): string {
   return `${forms[form]}${forms.rest}`;

@@ -1,4 +1,4 @@
-import type { English } from '../../language/english';
+import { matchesOf, type English } from '../../language/english';
 import { forEachWord } from '../../language/word-index';
 import { firstWordIndex, phraseKey, phrasesAt, type JudgmentalEntry, type JudgmentalLexicon, type PhraseScan } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
@@ -269,9 +269,8 @@ function traitNounSpan(f: Frame): Span | undefined {
 function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, people: People): Judgment[] {
   const c = lexicon.english.classes;
   const out: Judgment[] = [];
-  const markers = new RegExp(lexicon.english.habitMarkers.source, 'gi');
   let lastSentence = -1;
-  for (const m of view.text.matchAll(markers)) {
+  for (const m of matchesOf(view.text, lexicon.english.habitMarkers)) {
     const [a, b] = view.sentence(m.index);
     if (a === lastSentence) continue;
     lastSentence = a;

@@ -1,5 +1,5 @@
-import { isNeverLike, isUniversal } from '../../language/english';
-import { inflect, type VerbForm } from '../../language/inflect';
+import { isNeverLike, isUniversal, matchesOf } from '../../language/english';
+import { inflect, isIrregularPast, type VerbForm } from '../../language/inflect';
 import { baseCandidates, valenceOf } from '../../language/valence';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
@@ -24,7 +24,7 @@ export function sweepingJudgments(view: BlockView, lexicon: JudgmentalLexicon, p
   const habit = lexicon.habits;
   if (!habit || !view.mentions(english.sweeping)) return [];
   const out: Judgment[] = [];
-  for (const m of view.text.matchAll(new RegExp(english.sweeping.source, 'gi'))) {
+  for (const m of matchesOf(view.text, english.sweeping)) {
     const j = judgeSweeping(view, lexicon, habit, people, m.index, m.index + m[0].length, m[0]);
     if (j) out.push(j);
   }
@@ -87,9 +87,7 @@ function predicateAfter(view: BlockView, end: number): Token[] {
 }
 
 function isPast(view: BlockView, t: Token, english: JudgmentalLexicon['english']): boolean {
-  if (view.tags(t.start).has('PastTense') || /[^e]ed$|eed$|ied$/.test(t.w)) return true;
-  for (const forms of english.irregular.values()) if (forms[1] === t.w) return true;
-  return false;
+  return view.tags(t.start).has('PastTense') || /[^e]ed$|eed$|ied$/.test(t.w) || isIrregularPast(english, t.w);
 }
 
 function formOfVerb(view: BlockView, t: Token): VerbForm {
