@@ -32,9 +32,9 @@ export type { Score } from '../scoring';
 const HEADER = 'id\tlabel\tcategory\tperson\tclient\tsource\ttext';
 export const EVAL_DIR = join(__dirname);
 
-/** Reads every `<set>-*.tsv` file of the folder (`dev` or `holdout`), in name order. */
+/** Reads every `<set>-*.tsv` file of the folder (`dev`, `holdout`, `fresh`), or the one file `<set>.tsv` (`fresh-d`), in name order. */
 export function readSet(set: string, dir = EVAL_DIR): Row[] {
-  const files = readdirSync(dir).filter((f) => f.startsWith(`${set}-`) && f.endsWith('.tsv')).sort();
+  const files = readdirSync(dir).filter((f) => f === `${set}.tsv` || (f.startsWith(`${set}-`) && f.endsWith('.tsv'))).sort();
   if (files.length === 0) throw new Error(`No ${set}-*.tsv files in ${dir}`);
   return files.flatMap((f) => parseTsv(readFileSync(join(dir, f), 'utf8'), f));
 }

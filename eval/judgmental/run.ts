@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: precision, recall and F1 of coach:judgmental-language on the labelled sentence
  * sets in this folder — overall, per category and per person judged.
- *   --set dev|holdout   which set (default dev)
+ *   --set NAME          which set: dev, holdout, fresh (all fresh-*), or one file such as fresh-d (default dev)
  *   --misses            list the judgmental sentences not flagged
  *   --false             list the neutral sentences flagged, with the flagged words
  */

@@ -20,7 +20,7 @@ export function program(io: Io, setExit: (code: number) => void): Command {
     .description('Check notes for judgmental wording, missing marker sections, frontmatter, permission checks and open agreements.')
     .argument('<paths...>', 'notes or folders (searched recursively for *.coach.md)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml (frameworks still come from the workspace: see the README)')
     .addHelpText('after', `
 Exit codes: 0 nothing at error severity, 1 something at error severity, 2 usage error or unreadable path.
 
@@ -36,7 +36,7 @@ Examples:
     .argument('<folder>', 'folder of notes')
     .option('-q, --quarter <YYYY-Qn>', 'only count notes dated in this quarter, e.g. 2026-Q1')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml (frameworks still come from the workspace: see the README)')
     .addHelpText('after', `
 Notes with invalid frontmatter are left out and listed.
 
@@ -51,17 +51,18 @@ Examples:
     .argument('<folder>', 'folder of notes')
     .requiredOption('-q, --quarter <YYYY-Qn>', 'the quarter to report on, e.g. 2026-Q1')
     .addOption(new Option('-f, --format <format>', 'md (Markdown), html (self-contained page), json (the data), csv (ICF coaching log)').choices(['md', 'html', 'json', 'csv']).default('md'))
-    .option('-o, --out <file>', 'write to this file (never overwritten) instead of standard output')
+    .option('-o, --out <file>', 'write to this file instead of standard output; an existing folder (or a name ending in /) gets the report under its usual name. Never overwrites a file')
     .option('-p, --pseudonymize', 'replace client names with “Client A”, “Client B”… and leave out file paths')
     .option('--first-month <1-12>', 'first month of your (fiscal) year, so quarters follow it', '1')
-    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml (frameworks still come from the workspace: see the README)')
     .addHelpText('after', `
-A quarter without notes prints a message and exits 1; an existing --out file exits 2.
+Exit codes: 0 written; 1 no notes are dated in the quarter; 2 usage error, unreadable folder, or a report file that already exists.
 
 Examples:
   $ coach-notes report examples/notes --quarter 2026-Q1 > coverage-2026-Q1.md
   $ coach-notes report examples/notes --quarter 2026-Q2 --format html --out coach-reports/coverage-2026-Q2.html
-  $ coach-notes report examples/notes --quarter 2026-Q2 --format csv --pseudonymize --out icf-log.csv`)
+  $ coach-notes report examples/notes --quarter 2026-Q2 --format csv --pseudonymize --out icf-log.csv
+  $ coach-notes report examples/notes --quarter 2026-Q2 --out coach-reports/   # writes coach-reports/coverage-2026-Q2.md`)
     .action(async (folder: string, opts: ReportCommandOptions) => setExit(await reportCommand(folder, opts, io)));
 
   cli.addHelpText('after', `

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SEVERITIES, type Severity } from '../core/model/types';
+import { DEFAULT_REPORTS_FOLDER, type ReportsFolderSetting } from '../core/report/folder';
 import { RULES } from '../core/rules/index';
 
 export type RunMode = 'onType' | 'onSave' | 'off';
@@ -11,7 +12,8 @@ export interface ExtensionSettings {
   lintDelay: number;
   /** Severity overrides per rule id, on top of `.coach/config.yaml`. */
   severities: Record<string, Severity>;
-  reportsFolder: string;
+  /** The reports folder as set, and where it was set; `reportsFolder()` in core decides whether it may be used. */
+  reportsFolder: ReportsFolderSetting;
   firstMonth: number;
   pseudonymize: boolean;
 }
@@ -31,10 +33,24 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     run: run === 'onSave' || run === 'off' ? run : 'onType',
     lintDelay: clamp(c.get<number>('lintDelay', 400), 100, 2000),
     severities,
-    reportsFolder: c.get<string>('reports.folder', 'coach-reports') || 'coach-reports',
+    reportsFolder: reportsFolderSetting(c),
     firstMonth: clamp(Math.round(c.get<number>('reports.firstMonth', 1)), 1, 12),
     pseudonymize: c.get<boolean>('reports.pseudonymize', false),
   };
+}
+
+/**
+ * The reports folder and where its value comes from, told apart with `inspect()`: a folder the
+ * coach set in their user settings may be anywhere; one from the workspace's own settings (which
+ * came with the folder) must stay inside it. A value the user set counts as theirs even when a
+ * workspace repeats it.
+ */
+function reportsFolderSetting(c: vscode.WorkspaceConfiguration): ReportsFolderSetting {
+  const value = c.get<string>('reports.folder', DEFAULT_REPORTS_FOLDER) || DEFAULT_REPORTS_FOLDER;
+  const where = c.inspect<string>('reports.folder');
+  if (where?.globalValue !== undefined && where.globalValue === value) return { value, source: 'user' };
+  if (where?.workspaceFolderValue !== undefined || where?.workspaceValue !== undefined) return { value, source: 'workspace' };
+  return { value, source: where?.globalValue !== undefined ? 'user' : 'default' };
 }
 
 function clamp(n: number, lo: number, hi: number): number {

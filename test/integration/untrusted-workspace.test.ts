@@ -19,24 +19,91 @@ const HOSTILE_YAML: Record<string, string> = {
 };
 
 suite('untrusted workspaces', () => {
-  test('the manifest declares full support, and says why', () => {
+  test('the manifest declares limited support, withholds the reports folder, and says so', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    const capabilities = (extension.packageJSON as { capabilities?: Capabilities }).capabilities;
-    assert.equal(capabilities?.untrustedWorkspaces?.supported, true);
-    assert.match(capabilities?.untrustedWorkspaces?.description ?? '', /runs no code from the workspace/);
-    assert.equal(capabilities?.untrustedWorkspaces?.restrictedConfigurations, undefined, 'no setting is withheld in Restricted Mode');
+    type Configuration = { properties: Record<string, unknown> };
+    const manifest = extension.packageJSON as { capabilities?: Capabilities; contributes: { configuration: Configuration | Configuration[] } };
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    assert.deepEqual(untrusted?.restrictedConfigurations, ['coachNotes.reports.folder']);
+    const description = untrusted?.description ?? '';
+    assert.match(description, /runs no code from the workspace/);
+    assert.match(description, /coachNotes\.reports\.folder setting is ignored/, 'the description names what Restricted Mode withholds');
+    // Every restricted setting is one the extension contributes (a typo would restrict nothing).
+    const contributed = new Set([manifest.contributes.configuration].flat().flatMap((c) => Object.keys(c.properties)));
+    for (const name of untrusted?.restrictedConfigurations ?? []) assert.ok(contributed.has(name), `${name} is a contributed setting`);
   });
 
   test('nothing in the extension depends on trust or can run workspace code', () => {
-    // The runner disables workspace trust, so Restricted Mode cannot be entered here. Support is
-    // "full" because the extension never asks: the bundle uses no trust API, and no module that
-    // starts processes or evaluates code.
+    // The extension behaves alike trusted or not (VS Code itself withholds the restricted setting):
+    // the bundle uses no trust API and no module that starts processes or evaluates code. What a
+    // workspace's own settings can do with the reports folder is tested below, in each mode.
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     const bundle = fs.readFileSync(path.join(extension.extensionPath, 'dist', 'extension.js'), 'utf8');
     for (const api of ['isTrusted', 'onDidGrantWorkspaceTrust', 'requestWorkspaceTrust']) assert.ok(!bundle.includes(api), `the bundle uses ${api}`);
     for (const module of ['child_process', 'node:vm', 'require("vm")']) assert.ok(!bundle.includes(module), `the bundle loads ${module}`);
+  });
+
+  test("a workspace's own settings cannot send a report outside the workspace folder; the user's settings can", async function () {
+    // In Restricted Mode VS Code withholds the workspace's value altogether: see the next test.
+    if (!vscode.workspace.isTrusted) this.skip();
+    await coachNotes();
+    const config = vscode.workspace.getConfiguration('coachNotes');
+    const root = workspaceUri().fsPath;
+    const escape = `coach-notes-escape-${process.pid}-${Date.now()}`;
+    const outside = path.join(path.dirname(root), escape);
+    const report = () => vscode.commands.executeCommand<vscode.Uri | undefined>('coachNotes.generateReport', { quarter: '2026-Q1', format: 'md', onExists: 'newName' });
+    try {
+      for (const value of [`../${escape}`, `../../${escape}`, outside]) {
+        await config.update('reports.folder', value, vscode.ConfigurationTarget.Workspace);
+        assert.equal(await report(), undefined, `${value} from the workspace settings is refused`);
+        assert.ok(!fs.existsSync(outside), `nothing was written to ${outside}`);
+      }
+      // A folder inside the workspace is fine, from the workspace settings too.
+      await config.update('reports.folder', 'private/reports', vscode.ConfigurationTarget.Workspace);
+      const inside = await report();
+      assert.equal(inside?.fsPath, path.join(root, 'private', 'reports', 'coverage-2026-Q1.md'));
+
+      // The coach's own user settings may name any folder, by its full path.
+      await config.update('reports.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('reports.folder', outside, vscode.ConfigurationTarget.Global);
+      const mine = await report();
+      assert.equal(mine?.fsPath, path.join(outside, 'coverage-2026-Q1.md'));
+      assert.match(fs.readFileSync(path.join(outside, 'coverage-2026-Q1.md'), 'utf8'), /2026-Q1/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await config.update('reports.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('reports.folder', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(path.join(root, 'private'), { recursive: true, force: true });
+    }
+  });
+
+  // Runs only in Restricted Mode, which needs a host started with workspace trust enabled (the
+  // usual runners disable it, and no API lets an extension revoke trust); skipped otherwise.
+  test("in Restricted Mode the folder's own reports folder is ignored, and its other settings are not", async function () {
+    if (vscode.workspace.isTrusted) this.skip();
+    await coachNotes();
+    const root = workspaceUri().fsPath;
+    const escape = `coach-notes-escape-${process.pid}-${Date.now()}`;
+    const outside = path.join(path.dirname(root), escape);
+    const restore = await snapshot(['.vscode', '.vscode/settings.json', 'coach-reports']);
+    try {
+      // A folder's own settings file, as it came with the folder: read (pseudonymize) except for the restricted setting.
+      await writeNote('.vscode/settings.json', JSON.stringify({ 'coachNotes.reports.folder': `../${escape}`, 'coachNotes.reports.pseudonymize': true }));
+      const config = () => vscode.workspace.getConfiguration('coachNotes', workspaceUri());
+      await waitFor(vscode.workspace.onDidChangeConfiguration, () => config().get<boolean>('reports.pseudonymize') === true, 'the workspace settings to be read');
+      assert.equal(config().get<string>('reports.folder'), 'coach-reports', 'VS Code withholds the restricted value');
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('coachNotes.generateReport', { quarter: '2026-Q1', format: 'md', onExists: 'newName' });
+      assert.equal(uri?.fsPath, path.join(root, 'coach-reports', 'coverage-2026-Q1-pseudonymized.md'));
+      assert.ok(!fs.existsSync(outside), `nothing was written to ${outside}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await restore();
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('activates and lints a workspace whose .coach/ YAML carries code tags and __proto__ keys, running none of it', async () => {

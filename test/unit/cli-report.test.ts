@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node, Parent } from 'unist';
 import remarkGfm from 'remark-gfm';
@@ -111,5 +111,54 @@ describe('coach-notes report', () => {
   it('rejects a missing or malformed quarter as a usage error', async () => {
     assert.equal((await cli(['report', EXAMPLES])).code, 2);
     assert.equal((await cli(['report', EXAMPLES, '--quarter', 'Q1'])).code, 2);
+  });
+
+  it('says a quarter such as 2026-Q5 is not valid and what form is expected, not that it is required', async () => {
+    const r = await cli(['report', EXAMPLES, '--quarter', '2026-Q5']);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.equal(r.err, 'coach-notes: “2026-Q5” is not a valid quarter for --quarter. Write the year, a dash and Q1 to Q4, for example 2026-Q1 (January to March, or the first quarter of your year with --first-month).\n');
+  });
+
+  it('exits 2 with only the error for a folder that does not exist', async () => {
+    const missing = join(tempWorkspace({}), 'notes-typo');
+    const out = join(missing, '..', 'report.md');
+    const r = await cli(['report', missing, '--quarter', '2026-Q1', '--out', out]);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.equal(r.err, `coach-notes: could not read ${missing}: No such file or folder.\ncoach-notes: nothing was checked. Correct the path, then run the command again.\n`);
+    assert.deepEqual(readdirSync(join(missing, '..')), [], 'no report is written');
+  });
+
+  it('writes into an --out folder under the usual name, and never over an existing report there', async () => {
+    const root = tempWorkspace({});
+    mkdirSync(join(root, 'reports'));
+    const first = await cli(['report', EXAMPLES, '--quarter', '2026-Q1', '--out', 'reports'], root);
+    assert.equal(first.code, 0, first.err);
+    assert.equal(first.err, `coach-notes: wrote ${join('reports', 'coverage-2026-Q1.md')} (8 notes, 2026-Q1).\n`);
+    assert.match(readFileSync(join(root, 'reports', 'coverage-2026-Q1.md'), 'utf8'), /^# .*2026-Q1/m);
+    const again = await cli(['report', EXAMPLES, '--quarter', '2026-Q1', '--out', 'reports'], root);
+    assert.equal(again.code, 2);
+    assert.match(again.err, /coverage-2026-Q1\.md already exists\. Reports are never overwritten/);
+    // A name ending in / is a folder, created when missing; the name follows format and pseudonymizing.
+    const csv = await cli(['report', EXAMPLES, '--quarter', '2026-Q1', '--format', 'csv', '--pseudonymize', '--out', 'logs/'], root);
+    assert.equal(csv.code, 0, csv.err);
+    assert.deepEqual(readdirSync(join(root, 'logs')), ['icf-coaching-log-2026-Q1-pseudonymized.csv']);
+  });
+
+  it('says clearly when --out cannot be written because a file is in the way', async () => {
+    const root = tempWorkspace({ 'notes.txt': 'x' });
+    const r = await cli(['report', EXAMPLES, '--quarter', '2026-Q1', '--out', 'notes.txt/q1.md'], root);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `coach-notes: could not write ${join('notes.txt', 'q1.md')}: part of the path is a file, not a folder. Choose another --out file or folder.\n`);
+  });
+
+  it('links notes from the workspace root when --config names a file outside .coach/', async () => {
+    const root = tempWorkspace({ 'notes/a.coach.md': '---\nclient: Ana\ndate: 2026-02-15\nduration: 60\n---\n\n## 3.1 Genuine concern\n\nAsked.\n', 'other.yaml': 'framework: icf-trust\n' });
+    mkdirSync(join(root, '.coach'));
+    writeFileSync(join(root, '.coach', 'config.yaml'), '');
+    const r = await cli(['report', 'notes', '--quarter', '2026-Q1', '--config', 'other.yaml', '--out', 'reports/q1.md'], root);
+    assert.equal(r.code, 0, r.err);
+    assert.match(readFileSync(join(root, 'reports', 'q1.md'), 'utf8'), /\]\(\.\.\/notes\/a\.coach\.md\)/, 'the link leads from reports/ to the note');
   });
 });

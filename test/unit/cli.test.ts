@@ -61,6 +61,16 @@ describe('coach-notes lint', () => {
     assert.equal((JSON.parse(r.out) as { ruleId: string }[]).filter((e) => e.ruleId === 'frontmatter').length, 1);
   });
 
+  it('exits 2 with only the error when no path can be read, in text and JSON', async () => {
+    const root = tempWorkspace({ 'a.coach.md': note('Maria', '2026-03-02') });
+    for (const format of ['text', 'json']) {
+      const r = await cli(['lint', '--format', format, 'no-such-folder'], root);
+      assert.equal(r.code, 2, format);
+      assert.equal(r.out, '', `${format}: nothing on standard output`);
+      assert.equal(r.err, `coach-notes: could not read ${join(root, 'no-such-folder')}: No such file or folder.\ncoach-notes: nothing was checked. Correct the path, then run the command again.\n`);
+    }
+  });
+
   it('exits 2 for usage errors', async () => {
     assert.equal((await cli(['lint'])).code, 2);
     assert.equal((await cli(['lint', '--format', 'xml', '.'])).code, 2);
@@ -84,6 +94,41 @@ describe('coach-notes lint', () => {
     });
     assert.equal((await cli(['lint', 'notes'], root)).code, 1);
     assert.equal((await cli(['lint', '--config', 'other.yaml', 'notes'], root)).code, 0);
+  });
+
+  describe('--config', () => {
+    const custom = 'schema_version: 1\nid: custom\nname: Custom\nversion: "1"\nmarkers:\n  - id: "1.1"\n    title: Listening\n    description: Listens.\n';
+    const workspace = () =>
+      tempWorkspace({
+        '.coach/frameworks/custom.yaml': custom,
+        'notes/a.coach.md': note('Maria', '2026-03-02', 'framework: custom\n', '## 1.1 Listening\n\nReflected.\n'),
+        'other.yaml': 'rules:\n  judgmental-language: "off"\n',
+        'team/.coach/config.yaml': 'framework: team\n',
+        'team/.coach/frameworks/team.yaml': custom.replace('id: custom', 'id: team'),
+        'team/b.coach.md': note('Ana', '2026-03-02', '', '## 1.1 Listening\n\nReflected.\n'),
+      });
+    const frameworkProblems = (out: string) => (JSON.parse(out) as { ruleId: string; message: string }[]).filter((e) => e.ruleId === 'frontmatter' || /framework/i.test(e.message));
+
+    it('outside a .coach/ folder replaces only the config: frameworks still come from the notes’ workspace', async () => {
+      const root = workspace();
+      const r = await cli(['lint', '--format', 'json', '--config', 'other.yaml', 'notes'], root);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(frameworkProblems(r.out), [], 'the custom framework in .coach/frameworks/ is found');
+      // Run from another folder, with the config file there: the workspace is still the notes' one.
+      const elsewhere = tempWorkspace({ 'strict.yaml': 'rules:\n  missing-marker-section: error\n' });
+      const away = await cli(['lint', '--format', 'json', '--config', 'strict.yaml', join(root, 'notes')], elsewhere);
+      assert.equal(away.code, 0, away.err);
+      assert.deepEqual(frameworkProblems(away.out), []);
+    });
+
+    it('inside a .coach/ folder makes the folder above it the workspace root', async () => {
+      const root = workspace();
+      const r = await cli(['lint', '--format', 'json', '--config', 'team/.coach/config.yaml', 'team/b.coach.md'], root);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(frameworkProblems(r.out), [], 'the team framework, the config default, is read from team/.coach/frameworks/');
+      const without = await cli(['lint', '--format', 'json', '--config', 'other.yaml', 'team/b.coach.md'], root);
+      assert.equal(without.code, 0, without.err);
+    });
   });
 
   it('reports a bad config with file, line and field, and keeps working', async () => {
@@ -123,6 +168,21 @@ describe('coach-notes coverage', () => {
     assert.match(r.out, /Left out \(1\)/);
     assert.match(r.out, /bad\.coach\.md: `date` 2026-02-31 is not a day on the calendar/);
     assert.match(r.out, /3\.1 +Genuine concern +█{13}·{7} +67% +2\/3/);
+  });
+
+  it('exits 2 with only the error for a folder that does not exist', async () => {
+    const r = await cli(['coverage', join(root, 'nobody')]);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^coach-notes: could not read .*nobody: No such file or folder\.\ncoach-notes: nothing was checked/);
+  });
+
+  it('says what a valid quarter looks like, and not that the option is missing', async () => {
+    const r = await cli(['coverage', '--quarter', '2026-Q5', root]);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /“2026-Q5” is not a valid quarter for --quarter\. Write the year, a dash and Q1 to Q4, for example 2026-Q1/);
+    assert.doesNotMatch(r.err, /required/);
   });
 
   it('says clearly when a quarter has no notes', async () => {

@@ -1,9 +1,7 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { computeCoverage, toCoverageJson, type CoverageResult } from '../../core/coverage/compute';
-import { parseQuarter } from '../../core/coverage/quarters';
 import { lintBatch } from '../../core/workspace/batch';
-import { readNoteFiles } from '../../core/workspace/files';
-import { printProblems, setupFor, UsageError, type Io } from '../context';
+import { printProblems, quarterOption, readNotes, setupFor, type Io } from '../context';
 import { stylerFor } from '../output/style';
 
 export interface CoverageCommandOptions {
@@ -14,10 +12,9 @@ export interface CoverageCommandOptions {
 
 /** `coach-notes coverage`: marker coverage of a folder of notes, optionally for one quarter. */
 export async function coverageCommand(folder: string, options: CoverageCommandOptions, io: Io): Promise<number> {
-  const quarter = options.quarter === undefined ? undefined : parseQuarter(options.quarter);
-  if (options.quarter !== undefined && !quarter) throw new UsageError(`--quarter must look like 2026-Q1, not “${options.quarter}”.`);
+  const quarter = options.quarter === undefined ? undefined : quarterOption(options.quarter);
+  const { files, problems } = await readNotes([folder], io);
   const { setup } = setupFor([folder], options.config, io);
-  const { files, problems } = await readNoteFiles([resolve(io.cwd, folder)]);
   printProblems(problems, io);
   const { index } = lintBatch(files, setup, { only: [] });
   const result = computeCoverage(index.all(), setup.frameworks, { ...(quarter ? { quarter } : {}), defaultFramework: setup.config.framework });

@@ -1,7 +1,5 @@
-import { resolve } from 'node:path';
 import { lintBatch } from '../../core/workspace/batch';
-import { readNoteFiles } from '../../core/workspace/files';
-import { printProblems, setupFor, UsageError, type Io } from '../context';
+import { printProblems, readNotes, setupFor, UsageError, type Io } from '../context';
 import { toLintJson } from '../output/lint-json';
 import { formatLintText } from '../output/lint-text';
 import { stylerFor } from '../output/style';
@@ -14,8 +12,8 @@ export interface LintCommandOptions {
 /** `coach-notes lint`: exit 0 when nothing at error severity, 1 when something was, 2 for unreadable paths. */
 export async function lintCommand(paths: string[], options: LintCommandOptions, io: Io): Promise<number> {
   if (paths.length === 0) throw new UsageError('Name at least one note or folder to check, e.g. `coach-notes lint notes/`.');
+  const { files, problems, found } = await readNotes(paths, io);
   const { setup } = setupFor(paths, options.config, io);
-  const { files, problems, found } = await readNoteFiles(paths.map((p) => resolve(io.cwd, p)));
   const { results } = lintBatch(files, setup);
   if (options.format === 'json') io.out.write(JSON.stringify(toLintJson(results), null, 2) + '\n');
   else io.out.write(formatLintText(results, problems, stylerFor(io.out), io.cwd));

@@ -55,6 +55,10 @@ export interface English {
   sweeping: RegExp;
   /** Valences (−5…5) that add to or correct the AFINN-165 list, for words coaching notes use. */
   valence: ReadonlyMap<string, number>;
+  /** “as usual”, “yet again” …: a behaviour called the usual one, or one time too many. */
+  repeats: RegExp;
+  /** The `again` half of `repeats` (lower case): these judge unless the sentence is positive. */
+  againLike: ReadonlySet<string>;
 }
 
 interface RawEnglish {
@@ -64,6 +68,7 @@ interface RawEnglish {
   deontic_modals: string[];
   habit_markers: string[];
   sweeping_markers: { always: string[]; never: string[]; universal: string[] };
+  repeat_markers?: { usual: string[]; again: string[] };
   valence?: Record<string, number>;
 }
 
@@ -105,6 +110,8 @@ export function parseEnglish(text: string, file: string): { english: English; pr
     habitMarkers: markerPattern(raw.habit_markers),
     sweeping: markerPattern([...raw.sweeping_markers.always, ...raw.sweeping_markers.never]),
     valence: new Map(Object.entries(raw.valence ?? {})),
+    repeats: markerPattern([...(raw.repeat_markers?.usual ?? []), ...(raw.repeat_markers?.again ?? [])]),
+    againLike: new Set(raw.repeat_markers?.again ?? []),
   };
   neverLike.set(english, new Set(raw.sweeping_markers.never));
   universals.set(english, new Set(raw.sweeping_markers.universal));
@@ -137,5 +144,5 @@ function markerPattern(markers: readonly string[]): RegExp {
 
 function emptyEnglish(): English {
   const empty = new Set<string>();
-  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [], habitMarkers: /(?!)/, sweeping: /(?!)/, valence: new Map() };
+  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [], habitMarkers: /(?!)/, sweeping: /(?!)/, valence: new Map(), repeats: /(?!)/, againLike: new Set() };
 }

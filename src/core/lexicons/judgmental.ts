@@ -9,11 +9,12 @@ import { builtinDataRoot } from '../data/paths';
 import { loadEnglish, type English } from '../language/english';
 import { formOf, inflect, type VerbForm, type VerbForms } from '../language/inflect';
 import { addWord, createWordIndex, type WordIndex } from '../language/word-index';
+import { buildPhraseTrie, type PhraseTrie } from '../language/phrase-trie';
 
 /** How a phrase is used in a sentence; decides which patterns around it make it a judgment. */
 export type PhraseKind = 'adjective' | 'noun' | 'verb' | 'phrase' | 'trait-noun';
 /** How much person context a phrase needs before it fires (see lexicons/judgmental.yaml). */
-export type ContextNeed = 'subject' | 'label' | 'anywhere' | 'clause';
+export type ContextNeed = 'subject' | 'label' | 'anywhere' | 'clause' | 'alone';
 
 export interface JudgmentalCategory {
   id: string;
@@ -63,15 +64,14 @@ export interface JudgmentalEntry {
 /**
  * The phrases grouped by first word. A scan finds the words that begin a phrase
  * (`firstWordIndex`, one pass with no string per word); the phrases of that group are then matched
- * there by a small anchored pattern, compiled on first use and kept in `compiled`. One regex of
- * every generated form (over 10,000) would take seconds to compile and would be tried at every
- * character; most first words never occur in a workspace. Plain data (Map), so a setup can be
- * handed to the indexer's workers; the word index is built beside it on first use.
+ * there by a trie of that group's phrases (phrase-trie.ts), built on first use. A regex of the
+ * forms would take seconds to compile, per group tens of milliseconds in the middle of a
+ * keystroke; most first words never occur in a workspace. Plain data (Map), so a setup can be
+ * handed to the indexer's workers; the word index and the tries are built beside it on first use.
  */
 export interface PhraseScan {
   /** Lower-case first word → the phrases that begin with it. */
   groups: ReadonlyMap<string, readonly string[]>;
-  compiled: Map<string, RegExp>;
   /** Phrases that begin with something other than a letter or digit (a workspace's “(a+)+$”): scanned whole. */
   anywhere?: RegExp;
 }
@@ -89,17 +89,20 @@ export function firstWordIndex(scan: PhraseScan): WordIndex<string> {
   return index;
 }
 
-/** The anchored (sticky) pattern of the phrases starting with the word `key`, or undefined. */
-export function phrasesAt(scan: PhraseScan, key: string): RegExp | undefined {
-  let pattern = scan.compiled.get(key);
-  if (!pattern) {
+const tries = new WeakMap<PhraseScan, Map<string, PhraseTrie>>();
+
+/** The trie of the phrases starting with the word `key`, or undefined. */
+export function phrasesAt(scan: PhraseScan, key: string): PhraseTrie | undefined {
+  let byKey = tries.get(scan);
+  if (!byKey) tries.set(scan, (byKey = new Map()));
+  let trie = byKey.get(key);
+  if (!trie) {
     const group = scan.groups.get(key);
-    const source = group && trieOf(group);
-    if (source === undefined) return undefined;
-    pattern = new RegExp(`${source}${WORD_END}`, 'iuy');
-    scan.compiled.set(key, pattern);
+    if (!group) return undefined;
+    trie = buildPhraseTrie(group, true);
+    byKey.set(key, trie);
   }
-  return pattern;
+  return trie;
 }
 
 /** The compiled lexicon: a scan for its phrases and a lookup from matched text to its entry. */
@@ -549,7 +552,7 @@ function scanOf(phrases: readonly string[]): PhraseScan | undefined {
   }
   const anywhere = phrasePattern(elsewhere);
   if (groups.size === 0 && !anywhere) return undefined;
-  return anywhere ? { groups, compiled: new Map(), anywhere } : { groups, compiled: new Map() };
+  return anywhere ? { groups, anywhere } : { groups };
 }
 
 const LOOK_BEHIND = '(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}]-)';

@@ -4,6 +4,7 @@ import { formatQuarter, inQuarter, parseQuarter, type Quarter } from '../../core
 import { quartersWithNotes } from '../../core/coverage/tree-model';
 import { judgmentalCount, reportFromNotes, type ReportNote } from '../../core/report/build';
 import { lintText } from '../../core/engine/lint';
+import { reportsFolder } from '../../core/report/folder';
 import { renderReport } from '../../core/report/render';
 import { freeReportName, relativeLink, reportFileName, ReportExistsError, writeReportFile, type ReportFormat } from '../../core/report/write';
 import { decodeNote } from '../../core/workspace/files';
@@ -38,6 +39,14 @@ export async function generateReport(index: WorkspaceIndex, output: Output, args
     return undefined;
   }
   const settings = readSettings(folder.uri);
+  // Checked before any question is asked: a folder outside the workspace is refused, never written.
+  const reports = reportsFolder(folder.uri.fsPath, settings.reportsFolder);
+  if (reports.refused !== undefined) {
+    output.warn(`Report not written: ${reports.refused}`);
+    void showRefusal(reports.refused);
+    return undefined;
+  }
+  const reportsDir = reports.path;
   const quarter = args.quarter ? parseQuarter(args.quarter) : await pickQuarter(index, settings.firstMonth);
   if (!quarter) return undefined;
   const format = args.format ?? (await pickFormat());
@@ -64,7 +73,6 @@ export async function generateReport(index: WorkspaceIndex, output: Output, args
     void vscode.window.showInformationMessage(`No notes are dated in ${formatQuarter(quarter)}, so there is no report to write.`);
     return undefined;
   }
-  const reportsDir = join(folder.uri.fsPath, settings.reportsFolder);
   let target = join(reportsDir, reportFileName(data.quarter, format, settings.pseudonymize));
   const text = renderReport(data, format, { linkBase: relativeLink(dirname(target), folder.uri.fsPath) });
   try {
@@ -86,6 +94,12 @@ export async function generateReport(index: WorkspaceIndex, output: Output, args
   output.info(`Wrote ${target} (${data.totals.notes} notes, ${data.quarter}).`);
   await openReport(uri, format, text);
   return uri;
+}
+
+async function showRefusal(reason: string): Promise<void> {
+  const open = 'Open Settings';
+  const answer = await vscode.window.showWarningMessage(`The report was not written. ${reason}`, open);
+  if (answer === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'coachNotes.reports.folder');
 }
 
 async function pickQuarter(index: WorkspaceIndex, firstMonth: number): Promise<Quarter | undefined> {

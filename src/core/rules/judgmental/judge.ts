@@ -1,11 +1,13 @@
 import { matchesOf, type English } from '../../language/english';
+import { matchPhraseAt } from '../../language/phrase-trie';
 import { forEachWord } from '../../language/word-index';
 import { firstWordIndex, phraseKey, phrasesAt, type JudgmentalEntry, type JudgmentalLexicon, type PhraseScan } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
-import { appositive, isPersonNoun, judgedObject, linkedSubject, ofPerson, personAt, selfOrNegated, throughCoordination, clauseSubject } from './people';
+import { appositive, coachOpensSentence, isPersonNoun, judgedObject, linkedSubject, ofPerson, personAt, selfOrNegated, subjectAt, throughCoordination, clauseSubject } from './people';
 import { CLIENT, FRAME_BREAKS, linkChain, phraseLeads, REPORT_BREAKS, skipBack, skipLeads, type Frame, type Judgment, type People, type Person, type Span } from './reading';
+import { repeatJudgments } from './repeats';
 import { sweepingJudgments } from './sweeping';
-import { attributedAfter, isReported, reportedAfter } from './whose-words';
+import { attributedAfter, attributedBefore, isReported, reportedAfter } from './whose-words';
 
 export type { Judgment, People, Person } from './reading';
 
@@ -39,6 +41,8 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
   if (habits && view.mentions(lexicon.english.habitMarkers)) found = mergeDisjoint(found, habitJudgments(view, lexicon, habits, people));
   if (late()) return found;
   found = mergeDisjoint(found, sweepingJudgments(view, lexicon, people).filter((j) => !view.allowed(j.start, j.end)));
+  if (late()) return found;
+  found = mergeDisjoint(found, repeatJudgments(view, lexicon, people));
   const scare = lexicon.scareQuotes;
   if (scare && !late() && OPENING_QUOTE.test(view.raw)) found = mergeDisjoint(found, scareQuotes(view, lexicon, scare, people));
   return found;
@@ -88,10 +92,8 @@ function atFirstWord(start: number, key: string, s: Scanning): void {
   const raw = s.view.raw;
   if (start < s.resume || !phraseMayStart(raw, start)) return;
   const phrases = phrasesAt(s.lexicon.scan as PhraseScan, key);
-  if (!phrases) return;
-  phrases.lastIndex = start;
-  const m = phrases.exec(raw);
-  if (m) consider(s, start, m[0]);
+  const end = phrases ? matchPhraseAt(phrases, raw, start) : -1;
+  if (end > start) consider(s, start, raw.slice(start, end));
 }
 
 function consider(s: Scanning, start: number, text: string): void {
@@ -100,7 +102,9 @@ function consider(s: Scanning, start: number, text: string): void {
   // Settled before anything is read around the hit: most blocks have no frequency marker.
   if (!entry || (entry.needsFrequency && !s.view.mentions(s.lexicon.english.frequency))) return;
   const judgment = !s.view.masked(start, end) ? judge(s.view, s.lexicon, entry, start, end, s.people) : undefined;
-  if (judgment && !s.view.allowed(judgment.start, judgment.end)) {
+  // A span reaching back over an earlier finding (“notoriously” then “notoriously slow”) adds nothing.
+  const last = s.found[s.found.length - 1];
+  if (judgment && !(last && last.start <= judgment.start && judgment.start < last.end) && !s.view.allowed(judgment.start, judgment.end)) {
     s.found.push(judgment);
     s.resume = judgment.end;
   }
@@ -151,14 +155,30 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
     const tags = view.tags(start);
     if (!determiner || tags.has('Gerund') || tags.has('Verb')) return undefined;
   }
+  if (entry.context === 'alone') return retort(view, entry, start, end);
+  // “diagnosed with borderline personality disorder”: a diagnosis someone was given, not the coach's.
+  if (entry.category.id === 'diagnosing' && diagnosedBefore(view, start)) return undefined;
   const before = view.before(start, FRAME_BREAKS);
   if (entry.withEarlier && !before.some((t) => entry.withEarlier?.has(t.w))) return undefined;
   if (entry.withLater && !laterInSentence(view, end, entry.withLater)) return undefined;
   const commaBeforeHit = view.text.slice(before[before.length - 1]?.end ?? start, start).includes(',');
   const frame: Frame = { view, lexicon, entry, c, start, end, before, next, commaBeforeHit, people };
   const span = SPANS[entry.kind](frame);
-  if (!span || isReported(view, c, view.before(span.start, REPORT_BREAKS)) || reportedAfter(view, c, span.end)) return undefined;
+  if (!span || isReported(view, c, view.before(span.start, REPORT_BREAKS)) || reportedAfter(view, c, span.end) || attributedBefore(view, span.start)) return undefined;
   return { ...span, entry, phrase: view.text.slice(start, end).replace(/\s+/g, ' '), hitStart: start, hitEnd: end };
+}
+
+/** A retort (context `alone`): the phrase is its whole sentence, and a sentence before it in the block says what it answers. */
+function retort(view: BlockView, entry: JudgmentalEntry, start: number, end: number): Judgment | undefined {
+  const [a, b] = view.sentence(start);
+  if (/[\p{L}\p{N}]/u.test(view.text.slice(a, start)) || /[\p{L}\p{N}]/u.test(view.text.slice(end, b)) || !/[\p{L}\p{N}]/u.test(view.text.slice(0, a))) return undefined;
+  return { entry, phrase: view.text.slice(start, end), hitStart: start, hitEnd: end, start, end, person: CLIENT };
+}
+
+const DIAGNOSED = /\b(?:diagnosed|diagnosis|diagnoses)\b(?:\s+(?:with|of|as))?(?:\s+\S+){0,2}\s*$/i;
+
+function diagnosedBefore(view: BlockView, start: number): boolean {
+  return DIAGNOSED.test(view.text.slice(Math.max(0, start - 60), start));
 }
 
 const SPANS: Record<JudgmentalEntry['kind'], (f: Frame) => Span | undefined> = {
@@ -195,10 +215,25 @@ function predicateSpan(f: Frame, lead: number): Span | undefined {
   const subject = linkedSubject(f, lead) ?? judgedObject(f, lead) ?? appositive(f, lead) ?? ofPerson(f, lead);
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
   // A fragment (“Lazy again.”, “Tired, whiny and unfocused.”, “Defensive when we got to feedback.”) is about the client.
-  const fragment = lead === 0 || f.before.slice(0, lead).every((t) => f.c.conjunctions.has(t.w) || f.c.intensifiers.has(t.w) || f.view.tags(t.start).has('Adjective'));
-  if (fragment && (f.entry.context !== 'subject' || !f.next || f.c.followers.has(f.next.w))) return { start, end: f.end, person: CLIENT };
+  const fragment = lead === 0 || f.before.slice(subjectlessLink(f, lead), lead).every((t) => f.c.conjunctions.has(t.w) || f.c.intensifiers.has(t.w) || f.view.tags(t.start).has('Adjective'));
+  if (fragment && (f.entry.context !== 'subject' || !f.next || f.c.followers.has(f.next.w))) return coachOpensSentence(f) ? undefined : { start, end: f.end, person: CLIENT };
   if (f.entry.context === 'anywhere' && !selfOrNegated(f, skipBack(f.before, lead, linkChain(f.c)) - 1)) return { start, end: f.end, person: CLIENT };
   return undefined;
+}
+
+/**
+ * “Seems depressed.”, “Honestly sounds bipolar.”, “Came across as arrogant.”, “Background: was dirty
+ * on the screen.”: a clause that opens (after hedges) with a linking verb has no subject of its
+ * own, so it is a fragment about the client. Returns the index after that opening, or 0.
+ */
+function subjectlessLink(f: Frame, lead: number): number {
+  let k = 0;
+  // “What a snob.”, “Such a martyr.”: an exclamation with no subject.
+  if ((f.before[0]?.w === 'what' || f.before[0]?.w === 'such') && f.c.articles.has(f.before[1]?.w ?? '') && lead <= 2) return lead;
+  while (k < lead && f.c.adverbs.has(f.before[k]?.w ?? '')) k++;
+  const w = f.before[k]?.w ?? '';
+  if (f.c.come.has(w) && (f.before[k + 1]?.w === 'across' || f.before[k + 1]?.w === 'off') && f.before[k + 2]?.w === 'as') return k + 3;
+  return f.c.links.has(w) && !w.startsWith("'") ? k + 1 : 0;
 }
 
 /** “a (really) difficult client”, “a spineless boss”: the span takes the article so the rewrite can fix a/an. */
@@ -220,9 +255,9 @@ function attributiveSpan(f: Frame, noun: Token): Span | undefined {
 /** Verbs and phrases need a person as their subject (`i` is the word before them), or a fragment. */
 function actorSpan(f: Frame, i: number, start = f.start): Span | undefined {
   const t = f.before[i];
-  const subject = t && f.c.joiners.has(t.w) ? clauseSubject(f) : t ? personAt(f, f.before, i) : undefined;
+  const subject = t && f.c.joiners.has(t.w) ? clauseSubject(f) : t ? subjectAt(f, f.before, i) : undefined;
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
-  if (!t) return { start, end: f.end, person: CLIENT }; // a fragment: “Claims she sent it.”
+  if (!t) return coachOpensSentence(f) ? undefined : { start, end: f.end, person: CLIENT }; // a fragment: “Claims she sent it.”
   if (f.entry.context === 'anywhere' && !selfOrNegated(f, i)) return { start, end: f.end, person: CLIENT };
   if (f.entry.context === 'clause') return clauseSpan(f, start);
   return undefined;
@@ -282,7 +317,7 @@ function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
       const frame: Frame = { view, lexicon, entry, c, start: t.start, end: t.end, before, next: view.after(t.end), commaBeforeHit: false, people };
       const i = skipBack(before, before.length, c.adverbs) - 1;
       const subject = before[i] && !before.slice(0, i).some((w) => c.negations.has(w.w)) ? personAt(frame, before, i) : undefined;
-      if (subject && !isReported(view, c, view.before(t.start, REPORT_BREAKS)) && !reportedAfter(view, c, t.end)) {
+      if (subject && !isReported(view, c, view.before(t.start, REPORT_BREAKS)) && !reportedAfter(view, c, t.end) && !attributedBefore(view, t.start)) {
         out.push({ entry, phrase: t.raw, hitStart: t.start, hitEnd: t.end, start: t.start, end: t.end, person: subject.person, subject: subject.token });
       }
       break; // the sentence's first present-tense verb only
@@ -344,7 +379,7 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
     const lead = before[before.length - 1];
     if (!lead || /\S/.test(view.text.slice(lead.end, a))) continue;
     if (!scare.leads.has(lead.w) && !(scare.midSentenceLeads.has(lead.w) && words.length <= scare.midSentenceMaxWords && goesOn(view, b))) continue;
-    if (before.some((t) => c.self.has(t.w)) || isReported(view, c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b)) continue;
+    if (before.some((t) => c.self.has(t.w)) || isReported(view, c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b) || attributedBefore(view, a)) continue;
     const entry = scare.entry;
     const person = before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || t.w === "'s" || people.names.has(t.w)) ? CLIENT : undefined;
     if (!person) continue;

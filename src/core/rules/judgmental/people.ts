@@ -1,5 +1,5 @@
 import type { JudgmentalLexicon } from '../../lexicons/judgmental';
-import type { BlockView, Token } from './block-view';
+import { tokenize, type BlockView, type Token } from './block-view';
 import { CLIENT, linkChain, NOUN_PHRASE_WORDS, skipBack, type Frame, type Subject } from './reading';
 
 // Who a phrase is about: the subject before a linking verb, an object the coach judges, an
@@ -9,6 +9,9 @@ const MAX_CONJUNCT_WORDS = 6;
 const QUESTION_WORDS = new Set(['why', 'how', 'when', 'where']);
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 const POSTPOSED = new Set(['his', 'hers', 'theirs']);
+/** Nouns named for a way of being or doing (“perfectionism”, “stubbornness”, “timekeeping”, “leadership style”). */
+const BEHAVIOUR_NOUN = /(?:ness|ism|asm|ity|ing|iour|ior|ment|ance|ence|ship|style|ways?|habits?|approach|manner|attitude|temper|tendenc(?:y|ies)|character|personality|mindset|ego|nature)$/;
+const PREVIOUS_WORD = /([\p{L}-]+)[ \t]+$/u;
 /** “HR”, “the CFO”: a role written in capitals needs no determiner. */
 const ACRONYM = /^\p{Lu}{2,4}s?$/u;
 
@@ -52,7 +55,53 @@ export function linkedSubject(f: Frame, lead: number): Subject | undefined {
   i = skipBack(before, i + 1, linkChain(f.c)) - 1;
   if (f.c.joiners.has(before[i]?.w ?? '')) return clauseSubject(f); // “Maria sighed and got defensive”
   if (f.c.relatives.has(before[i]?.w ?? '')) return personAt(f, before, i - 1); // “Daniel, who is frankly clueless”
-  return personAt(f, before, i);
+  return subjectAt(f, before, i);
+}
+
+/** The subject whose noun phrase ends at `before[i]`: its head, when a phrase qualifies it (“the deadline for the team”). */
+export function subjectAt(f: Frame, before: Token[], i: number): Subject | undefined {
+  const head = headBeforePreposition(f, before, i);
+  return head !== undefined ? personAt(f, before, head) : (personAt(f, before, i) ?? postModified(f, before, i));
+}
+
+/**
+ * “the deadline for the team”, “her complaints about the commute”: when the noun phrase ending at
+ * `before[i]` follows a preposition that follows a noun, that noun is the phrase's head (the
+ * deadline is judged, not the team).
+ */
+function headBeforePreposition(f: Frame, before: Token[], i: number): number | undefined {
+  let k = i;
+  while (k > 0 && k > i - NOUN_PHRASE_WORDS && !before[k]?.comma) {
+    const t = before[k - 1] as Token;
+    if (!(f.c.determiners.has(t.w) || f.c.articles.has(t.w) || t.w === "'s" || modifiesNoun(f.view, t)) || f.c.complement_starts.has(t.w)) break;
+    k--;
+  }
+  const preposition = before[k - 1];
+  const head = before[k - 2];
+  if (!preposition || !head || before[k]?.comma || preposition.comma || preposition.w === 'that' || !f.c.complement_starts.has(preposition.w)) return undefined;
+  const tags = f.view.tags(head.start);
+  return tags.has('Noun') && !tags.has('Pronoun') && !tags.has('Verb') ? k - 2 : undefined;
+}
+
+/** How many words a noun's post-modifier may have: “the colleague in question”, “her complaints about the commute”. */
+const POST_MODIFIER_WORDS = 5;
+
+/**
+ * “The colleague in question is …”, “her complaints about the commute are …”, “the new hire she
+ * inherited is …”: the person (or what a person owns) before a short phrase or clause that
+ * qualifies it, ending at `before[i]`.
+ */
+export function postModified(f: Frame, before: Token[], i: number): Subject | undefined {
+  for (let k = i; k > Math.max(0, i - POST_MODIFIER_WORDS); k--) {
+    const t = before[k] as Token;
+    if (t.comma || f.c.links.has(t.w) || f.c.conjunctions.has(t.w)) return undefined;
+    if (!f.c.complement_starts.has(t.w) && !f.c.subject_pronouns.has(t.w) && !f.c.relatives.has(t.w)) continue;
+    const head = before[k - 1];
+    // The head is a noun: “the report she wrote” qualifies the report, not “she”.
+    if (head && !f.c.subject_pronouns.has(head.w) && !f.c.object_pronouns.has(head.w)) return personAt(f, before, k - 1);
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -124,7 +173,7 @@ export function personAt(f: Frame, before: Token[], i: number): Subject | undefi
   // “she”, “Maria”, “the client”, “my client”
   if (f.c.subject_pronouns.has(t.w) || f.people.names.has(t.w) || f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT };
   if (isName(f, before, i)) return { token: t, person: { client: false, text: t.raw } };
-  if (isPersonNoun(f.view, f.lexicon, t, false) && (ownedOrDetermined(f, before, i) || ACRONYM.test(t.raw))) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
+  if (isPersonNoun(f.view, f.lexicon, t, false) && (ownedOrDetermined(f, before, i) || ACRONYM.test(t.raw) || genericPlural(f, before, i))) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
   return ownerOf(f, before, i);
 }
 
@@ -137,6 +186,10 @@ export function ownerOf(f: Frame, before: Token[], i: number): Subject | undefin
   const head = before[i];
   if (!head || f.entry.kind === 'verb') return undefined;
   if (f.entry.context === 'subject' && !f.c.expressions.has(head.w)) return undefined;
+  // “her roadmap is insane”, “his industry is notoriously cutthroat”: a label of a thing someone
+  // has judges the thing; only what a person says, does or is (“her complaints”, “his
+  // perfectionism”) judges its owner.
+  if (!f.c.expressions.has(head.w) && !BEHAVIOUR_NOUN.test(head.w)) return undefined;
   // Right after a possessive a word is a noun, whatever the tagger says (“her fear”, “his worry”).
   const owned = f.c.possessives.has(before[i - 1]?.w ?? '') || before[i - 1]?.w === "'s";
   if (!owned && (!f.view.tags(head.start).has('Noun') || f.view.tags(head.start).has('Pronoun'))) return undefined;
@@ -162,7 +215,10 @@ export function ownerOf(f: Frame, before: Token[], i: number): Subject | undefin
 /** A noun that names a person (“boss”, “sister”, “team”), from the lexicon's list or the tagger. */
 export function isPersonNoun(view: BlockView, lexicon: JudgmentalLexicon, t: Token, strict: boolean): boolean {
   const nouns = lexicon.personNouns;
-  if (nouns.has(t.w) || (!strict && t.w.endsWith('s') && nouns.has(t.w.slice(0, -1)))) return true;
+  if (nouns.has(t.w) || (!strict && ((t.w.endsWith('s') && nouns.has(t.w.slice(0, -1))) || IRREGULAR_PLURALS.has(t.w)))) return true;
+  // Two-word person nouns (“her direct report”): the word before completes the noun.
+  const previous = PREVIOUS_WORD.exec(view.raw.slice(Math.max(0, t.start - 24), t.start))?.[1]?.toLowerCase();
+  if (previous && (nouns.has(`${previous} ${t.w}`) || (t.w.endsWith('s') && nouns.has(`${previous} ${t.w.slice(0, -1)}`)))) return true;
   if (strict || lexicon.english.classes.compound_heads.has(t.w)) return false;
   const tags = view.tags(t.start);
   return tags.has('Actor') && tags.has('Noun') && !tags.has('Pronoun') && !tags.has('ProperNoun');
@@ -177,6 +233,22 @@ export function ownedOrDetermined(f: Frame, before: Token[], i: number): boolean
   }
   return false;
 }
+
+/**
+ * “Millennials never stick around”, “French vendors are notoriously slow”: a plural person noun
+ * with no determiner opening its clause speaks of a whole group, which judges everyone in it.
+ */
+function genericPlural(f: Frame, before: Token[], i: number): boolean {
+  const t = before[i] as Token;
+  const nouns = f.lexicon.personNouns;
+  const plural = IRREGULAR_PLURALS.has(t.w) || (t.w.endsWith('s') && !nouns.has(t.w) && (nouns.has(t.w.slice(0, -1)) || (t.w.endsWith('es') && nouns.has(t.w.slice(0, -2)))));
+  if (!plural) return false;
+  for (let k = i - 1; k >= 0; k--) if (!modifiesNoun(f.view, before[k] as Token) || f.c.determiners.has((before[k] as Token).w)) return false;
+  return true;
+}
+
+/** Plurals the person-noun list cannot give by dropping an “s”; only a group's generic subject reads them (“difficult people” is a topic). */
+const IRREGULAR_PLURALS = new Set(['women', 'men', 'people', 'folks']);
 
 /** An adjective or a noun (not a pronoun) inside a noun phrase: “her *new* manager”, “Aiko's *project* sponsor”. */
 function modifiesNoun(view: BlockView, t: Token): boolean {
@@ -212,6 +284,16 @@ export function isName(f: Frame, before: Token[], i: number): boolean {
   const tags = f.view.tags(t.start);
   if (tags.has('Person') || tags.has('FirstName')) return true;
   return i > 0 && !tags.has('Date') && !tags.has('Place') && !tags.has('Organization');
+}
+
+/**
+ * “I over-explained the model; should have let her lead.”: a clause with no subject of its own,
+ * after a clause of the same sentence that the coach opened, is still the coach's.
+ */
+export function coachOpensSentence(f: Frame): boolean {
+  const [a] = f.view.sentence(f.start);
+  const first = tokenize(f.view.text, a, f.start)[0];
+  return first !== undefined && (first.w === 'i' || first.w === 'we');
 }
 
 /** The coach writing about themself (“I …”, “we …” opening the clause, or right before), or a negation right before. */

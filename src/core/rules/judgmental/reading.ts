@@ -40,8 +40,8 @@ export interface Judgment {
 export const CLIENT: Person = { client: true };
 /** Where a clause starts, for reading the words before a phrase. */
 export const FRAME_BREAKS = new Set(['.', '!', '?', ';', ':', '(', ')']);
-/** Where reported speech stops reaching: “She said it was fine, but she was defensive.” */
-export const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',']);
+/** Where reported speech stops reaching: “She said it was fine, but she was defensive.”, “Says she's fine — I don't buy it.” */
+export const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',', '—', '–']);
 export const NOUN_PHRASE_WORDS = 4;
 
 export interface Frame {

@@ -1,11 +1,12 @@
 import { isNeverLike, isUniversal, matchesOf } from '../../language/english';
+import { tick } from '../../engine/deadline';
 import { inflect, isIrregularPast, type VerbForm } from '../../language/inflect';
 import { baseCandidates, valenceOf } from '../../language/valence';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
 import { clauseSubject, personAt } from './people';
-import { CLIENT, FRAME_BREAKS, linkChain, REPORT_BREAKS, skipBack, type Frame, type Judgment, type People } from './reading';
-import { isReported, reportedAfter } from './whose-words';
+import { CLIENT, FRAME_BREAKS, linkChain, REPORT_BREAKS, skipBack, type Frame, type Judgment, type People, type Person } from './reading';
+import { attributedBefore, isReported, reportedAfter } from './whose-words';
 
 // “Always” and “never” said of a person (Rosenberg ch. 3): whether they judge depends on what
 // follows. “Always complains”, “is constantly distracted” and “never has a kind word” turn moments
@@ -25,6 +26,7 @@ export function sweepingJudgments(view: BlockView, lexicon: JudgmentalLexicon, p
   if (!habit || !view.mentions(english.sweeping)) return [];
   const out: Judgment[] = [];
   for (const m of matchesOf(view.text, english.sweeping)) {
+    tick(); // each match may tag its sentence: the budget holds inside one huge paragraph
     const j = judgeSweeping(view, lexicon, habit, people, m.index, m.index + m[0].length, m[0]);
     if (j) out.push(j);
   }
@@ -52,8 +54,8 @@ function judgeSweeping(view: BlockView, lexicon: JudgmentalLexicon, habit: Judgm
   const frame: Frame = { view, lexicon, entry: habit, c, start, end, before, next: predicate[0], commaBeforeHit: false, people };
   const i = skipBack(before, before.length, linkChain(c)) - 1;
   const t = before[i];
-  const subject = !t ? { person: CLIENT } : c.joiners.has(t.w) ? clauseSubject(frame) : personAt(frame, before, i);
-  if (!subject || isReported(view, c, view.before(start, REPORT_BREAKS)) || reportedAfter(view, c, word.end)) return undefined;
+  const subject = !t ? invertedSubject(predicate, lexicon, people) : c.joiners.has(t.w) ? clauseSubject(frame) : personAt(frame, before, i);
+  if (!subject || isReported(view, c, view.before(start, REPORT_BREAKS)) || reportedAfter(view, c, word.end) || attributedBefore(view, start)) return undefined;
   const copula = c.links.has(before[before.length - 1]?.w ?? '');
   const first = predicate[0] as Token;
   // “Her father never finished school”: a past fact, not a trait (“has never had a kind word” is).
@@ -73,9 +75,26 @@ function judgeSweeping(view: BlockView, lexicon: JudgmentalLexicon, habit: Judgm
   };
   if (verbForm) entry.verbForm = verbForm;
   const judgment: Judgment = { entry, phrase: entry.phrase, hitStart: start, hitEnd: word.end, start, end: word.end, person: subject.person };
-  if ('token' in subject && subject.token) judgment.subject = subject.token;
+  if ('token' in subject && subject.token) judgment.subject = subject.token as Token;
   return judgment;
 }
+
+/**
+ * With nothing before the sweeping word, a fragment is about the client (“Never on time.”) — unless
+ * an auxiliary follows and puts the subject after it: “Not once has the board meeting been moved”.
+ */
+function invertedSubject(predicate: readonly Token[], lexicon: JudgmentalLexicon, people: People): { person: Person } | undefined {
+  const c = lexicon.english.classes;
+  const aux = predicate.findIndex((t) => c.have_verbs.has(t.w) || INVERTING.has(t.w));
+  if (aux < 0) return { person: CLIENT };
+  const who = predicate[aux + 1]?.w ?? '';
+  if (c.subject_pronouns.has(who) || people.names.has(who)) return { person: CLIENT };
+  // “Not once has his boss given him …”
+  const noun = predicate[aux + 2];
+  return noun && c.determiners.has(who) && lexicon.personNouns.has(noun.w) ? { person: { client: false, text: `${who} ${noun.raw}` } } : undefined;
+}
+
+const INVERTING = new Set(['did', 'does', 'do', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can']);
 
 /** The first few words after the sweeping word, within its clause. */
 function predicateAfter(view: BlockView, end: number): Token[] {

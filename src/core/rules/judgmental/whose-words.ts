@@ -53,6 +53,17 @@ export function attributedAfter(view: BlockView, c: English['classes'], end: num
   return words.some((w, i) => (c.attributions.has(w) && owned(i)) || (c.reporting.has(w) && (c.subject_pronouns.has(words[i - 1] ?? '') || words[i - 2] === 'as')));
 }
 
+/**
+ * “According to him, …”, “In her view, …”, “Her view is that …”: the sentence opens by saying whose
+ * view it gives, so nothing in it is the coach's judgment. Read from the sentence's start only.
+ */
+const ATTRIBUTED_OPENING = /^[\s*_>"“(]*(?:according to\b[^,;:]{1,60},|(?:in|from) (?:her|his|their|[\p{L}-]+['’]s) (?:own )?(?:view|opinion|words|eyes|mind|telling|account|experience|perspective|point of view|version)\b[^,;:]{0,60},|(?:her|his|their|[\p{L}-]+['’]s) (?:own )?(?:view|opinion|take|sense|belief|feeling|impression|perception|version|account|understanding|story|theory) (?:is|was) that\b)/iu;
+
+export function attributedBefore(view: BlockView, start: number): boolean {
+  const [sentenceStart] = view.sentence(start);
+  return ATTRIBUTED_OPENING.test(view.text.slice(sentenceStart, Math.min(start, sentenceStart + MAX_REST_CHARS)));
+}
+
 const DISMISSING = new Set(['whatever', 'regardless', 'despite', 'no', 'however']);
 
 /** How far an attribution after the words is read: “…, she said”, “…, in her words”. */

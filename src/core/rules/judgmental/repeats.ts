@@ -1,0 +1,80 @@
+import { matchesOf } from '../../language/english';
+import { valenceOf } from '../../language/valence';
+import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
+import { tokenize, type BlockView, type Token } from './block-view';
+import { clauseSubject, isPersonNoun } from './people';
+import { CLIENT, FRAME_BREAKS, type Frame, type Judgment, type People, type Person } from './reading';
+import { attributedBefore, isReported, reportedAfter } from './whose-words';
+
+// “Late as usual.”, “As ever, she came in with no agenda.”, “The vendor, yet again, blew the
+// deadline.”: a behaviour called the usual one, or one time too many, turns an occasion into a
+// trait (Rosenberg ch. 3). Whether it judges depends on the sentence's tone (lexicons/english.yaml,
+// repeat_markers) and on whose behaviour it is: a person's other than the coach's.
+
+export function repeatJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
+  const english = lexicon.english;
+  const habit = lexicon.habits;
+  if (!habit || !view.mentions(english.repeats)) return [];
+  const out: Judgment[] = [];
+  for (const m of matchesOf(view.text, english.repeats)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (view.masked(start, end) || view.allowed(start, end)) continue;
+    const c = english.classes;
+    // The whole clause is read for a reporting verb: the marker often stands between commas (“she said her boss, as usual, …”).
+    if (isReported(view, c, view.before(start, FRAME_BREAKS)) || reportedAfter(view, c, end) || attributedBefore(view, start)) continue;
+    const person = whoseBehaviour(view, lexicon, habit, people, start, end);
+    if (!person || !toneJudges(view, lexicon, start, end, english.againLike.has(m[0].toLowerCase().replace(/\s+/g, ' ')))) continue;
+    out.push({ entry: habit, phrase: m[0], hitStart: start, hitEnd: end, start, end, person });
+  }
+  return out;
+}
+
+/** The person whose behaviour the marker qualifies: the clause's subject, or the client in a fragment (“Late as usual.”); never the coach. */
+function whoseBehaviour(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, people: People, start: number, end: number): Person | undefined {
+  const c = lexicon.english.classes;
+  const before = view.before(start, FRAME_BREAKS);
+  const first = before[0];
+  if (first) {
+    if (c.self.has(first.w)) return undefined;
+    const frame: Frame = { view, lexicon, entry, c, start, end, before, next: view.after(end), commaBeforeHit: false, people };
+    const subject = clauseSubject(frame);
+    if (subject) return subject.person;
+    return opensFragment(view, c, first) ? CLIENT : undefined;
+  }
+  // The marker opens the clause (“As ever, she …”, “Once again, unprepared.”): the subject follows.
+  const [, sentenceEnd] = view.sentence(end);
+  const after = tokenize(view.text, end, sentenceEnd);
+  const next = after[0];
+  if (!next || c.self.has(next.w)) return undefined;
+  if (c.subject_pronouns.has(next.w) || people.names.has(next.w) || c.client_nouns.has(next.w)) return CLIENT;
+  if (c.determiners.has(next.w) || c.articles.has(next.w)) {
+    const noun = after.slice(1, 4).find((t) => isPersonNoun(view, lexicon, t, false));
+    return noun ? { client: false, text: view.raw.slice(next.start, noun.end) } : undefined;
+  }
+  return opensFragment(view, c, next) ? CLIENT : undefined;
+}
+
+/** A clause with no subject: it opens with a describing word or a verb, not a noun, a pronoun or a name. */
+function opensFragment(view: BlockView, c: JudgmentalLexicon['english']['classes'], t: Token): boolean {
+  if (c.determiners.has(t.w) || c.articles.has(t.w) || /^\p{Lu}/u.test(t.raw.slice(1))) return false;
+  const tags = view.tags(t.start);
+  return !tags.has('Noun') && !tags.has('Pronoun') && !tags.has('ProperNoun') && !tags.has('Person');
+}
+
+/** `usual` markers need a negative word or a negation in the sentence; `again` markers any sentence that is not positive. */
+function toneJudges(view: BlockView, lexicon: JudgmentalLexicon, start: number, end: number, again: boolean): boolean {
+  const english = lexicon.english;
+  const [a, b] = view.sentence(start);
+  let negative = false;
+  let positive = false;
+  for (const t of tokenize(view.text, a, b)) {
+    if (t.start >= start && t.end <= end) continue;
+    if (english.classes.negations.has(t.w) || t.w.endsWith("n't")) negative = true;
+    // “brilliantly”: an adverb takes its adjective's valence.
+    const v = valenceOf(t.w, english) ?? (t.w.endsWith('ly') ? valenceOf(t.w.slice(0, -2), english) : undefined) ?? 0;
+    if (v < 0) negative = true;
+    else if (v > 0) positive = true;
+  }
+  return negative || (again && !positive);
+}

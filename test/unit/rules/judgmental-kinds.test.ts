@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { lintText } from '../../../src/core/engine/lint';
+import type { EngineSetup } from '../../../src/core/engine/setup';
+import type { Finding } from '../../../src/core/model/types';
+import { setupWith } from '../support/setup';
+
+// The kinds of wording the blind fresh-d and fresh-e sets showed missing (eval/judgmental/), and
+// the guards that came with them. Each test pairs a sentence that must be flagged with a close one
+// that must not, so removing either the reach or the guard fails it.
+const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
+let setup: EngineSetup;
+
+function findings(body: string): { text: string; found: Finding[] } {
+  const text = HEAD + body + '\n';
+  return { text, found: lintText(text, 'note.coach.md', setup, { only: ['judgmental-language'] }).findings };
+}
+
+function flagged(body: string): string[] {
+  const { text, found } = findings(body);
+  return found.map((f) => text.slice(f.place.start.offset, f.place.end.offset));
+}
+
+describe('coach:judgmental-language kinds and their guards', () => {
+  before(() => {
+    setup = setupWith();
+  });
+
+  describe('who is judged', () => {
+    it('reads past a phrase or clause that qualifies the subject to its head', () => {
+      assert.deepEqual(flagged('The colleague in question is a snake.'), ['a snake']);
+      assert.deepEqual(flagged('Her complaints about the commute are petty.'), ['petty']);
+      assert.deepEqual(flagged('The new hire she inherited refuses to budge.'), ['refuses to budge']);
+      // The head is a thing: the deadline is judged, not the team.
+      assert.deepEqual(flagged('The deadline for the team is aggressive.'), []);
+      assert.deepEqual(flagged('The plan she made is useless.'), []);
+    });
+
+    it('knows two-word person nouns only with both words', () => {
+      assert.deepEqual(flagged("Kwame's direct report is deadweight."), ['deadweight']);
+      assert.deepEqual(flagged('Her line manager is a bully.'), ['a bully']);
+      assert.deepEqual(flagged('The report is useless.'), []);
+    });
+
+    it('reads a plural person noun opening its clause as a whole group, and only a plural', () => {
+      assert.deepEqual(flagged('Managers are lazy.'), ['lazy']);
+      assert.deepEqual(flagged('Boss is aggressive.'), []);
+      // Singular-only in front of a noun: “difficult people” is a topic.
+      assert.deepEqual(flagged('We talked about how to handle difficult people.'), []);
+    });
+
+    it('a label of something a person has judges them only when it is what they say, do or are', () => {
+      assert.deepEqual(flagged('Her timekeeping is sloppy.'), ['sloppy']);
+      assert.deepEqual(flagged('Her enthusiasm today was an act.'), ['an act']);
+      assert.deepEqual(flagged('Her product roadmap for Q3 is insane.'), []);
+      assert.deepEqual(flagged("The vendor's API is flaky, so his team is blocked."), []);
+    });
+
+    it('names the person judged in the message, not always the client', () => {
+      const { found } = findings('The colleague in question is a snake.');
+      assert.match(found[0]?.reason ?? '', /the colleague/i);
+    });
+  });
+
+  describe('fragments', () => {
+    it('a clause opening with a linking verb or “came across as” is about the client', () => {
+      assert.deepEqual(flagged('Sounds depressed to me.'), ['depressed']);
+      assert.deepEqual(flagged('Came across as arrogant today.'), ['arrogant']);
+      assert.deepEqual(flagged('Background: was dirty on the workplace screen.'), ['dirty']);
+      assert.deepEqual(flagged('It seems rude.'), []);
+    });
+
+    it('“What a …” is an exclamation about the client, unless no label follows', () => {
+      assert.deepEqual(flagged('What a snob.'), ['a snob']);
+      assert.deepEqual(flagged('What a day.'), []);
+    });
+
+    it('a subjectless clause after the coach’s own clause is still the coach’s', () => {
+      assert.deepEqual(flagged('I over-explained the model; should have let her lead.'), []);
+      assert.deepEqual(flagged('She over-explained the model; should have let the team lead.'), ['should have']);
+    });
+  });
+
+  describe('whose words', () => {
+    it('a sentence that opens by naming whose view it is holds no judgment of the coach', () => {
+      assert.deepEqual(flagged('According to him, the CFO is incompetent.'), []);
+      assert.deepEqual(flagged('Her view is that the team lead is lazy.'), []);
+      assert.deepEqual(flagged('In his opinion, his sister is selfish.'), []);
+      assert.deepEqual(flagged('After the offsite, the CFO is incompetent.'), ['incompetent']);
+    });
+
+    it('reported speech stops at a dash', () => {
+      assert.deepEqual(flagged('Says she\'s "fine" — I don\'t buy it.'), ["I don't buy it"]);
+      assert.deepEqual(flagged('Says she is not convinced by it.'), []);
+    });
+
+    it('a diagnosis someone was given is theirs', () => {
+      assert.deepEqual(flagged('Back in 2019, she was diagnosed with borderline personality disorder.'), []);
+      assert.deepEqual(flagged('Her ex is textbook antisocial, by the sound of it.'), ['textbook antisocial']);
+    });
+  });
+
+  describe('usual behaviour and one time too many', () => {
+    it('flags “as usual” with a negative or negated sentence, for the subject or a fragment', () => {
+      assert.deepEqual(flagged('Started at 8:12. Late as usual.'), ['as usual']);
+      assert.deepEqual(flagged('As ever, she came in with no agenda.'), ['As ever']);
+      assert.deepEqual(flagged('The director, as usual, left the hard decisions to her.'), ['as usual']);
+      assert.deepEqual(flagged('As usual, she brought her notebook.'), []);
+    });
+
+    it('flags “yet again” unless the sentence is positive', () => {
+      assert.deepEqual(flagged('The vendor, yet again, blew the deadline.'), ['yet again']);
+      assert.deepEqual(flagged('Once again, unprepared.'), ['Once again']);
+      assert.deepEqual(flagged('Once again she led the meeting brilliantly.'), []);
+    });
+
+    it('never for the coach, a thing, or someone else’s words', () => {
+      assert.deepEqual(flagged('As usual, we began late with a check-in.'), []);
+      assert.deepEqual(flagged('I was late again, as usual.'), []);
+      assert.deepEqual(flagged('The session started late, as usual.'), []);
+      assert.deepEqual(flagged('She said her boss, as usual, ignored her.'), []);
+    });
+
+    it('“not once” with the subject after its auxiliary reads that subject', () => {
+      assert.deepEqual(flagged('Not once has his boss given him a straight answer.'), ['Not once has']);
+      assert.deepEqual(flagged('Not once this quarter has the board meeting been moved.'), []);
+    });
+  });
+
+  describe('retorts', () => {
+    it('a one-word sentence answering the one before is a retort', () => {
+      assert.deepEqual(flagged('Apparently he meditates every morning now. Sure.'), ['Sure']);
+      assert.deepEqual(flagged('Complained about her workload again. Whatever.'), ['Whatever']);
+    });
+
+    it('the same word inside a sentence, or with nothing before it, is not', () => {
+      assert.deepEqual(flagged('Sure.'), []);
+      assert.deepEqual(flagged('She was sure of the plan. Whatever she decides, we will review it.'), []);
+    });
+  });
+
+  describe('lexicon kinds', () => {
+    it('blame: counterfactuals, ruin idioms, verdicts placed on a person', () => {
+      assert.deepEqual(flagged('If her partner pulled his weight at home, she would not be this exhausted.'), ['pulled his weight']);
+      assert.deepEqual(flagged('Had she prepared even a little, the pitch would have landed.'), ['Had she prepared']);
+      assert.deepEqual(flagged('Had she prepared the slides?'), []);
+      assert.deepEqual(flagged('Her brother ran the family business into the ground.'), ['into the ground']);
+      assert.deepEqual(flagged('Missed the promotion; that one\'s on her.'), ["that one's on her"]);
+      assert.deepEqual(flagged('The next step is on her list.'), []);
+    });
+
+    it('condescension and mind-reading', () => {
+      assert.deepEqual(flagged('He finally got it after the third explanation.'), ['finally got it']);
+      assert.deepEqual(flagged('Even she could see the timeline was unrealistic.'), ['Even she could']);
+      assert.deepEqual(flagged('His real goal is to get his boss fired.'), ['real goal is']);
+      assert.deepEqual(flagged('We agreed that her real goal is promotion.'), []);
+      assert.deepEqual(flagged('He brought up his childhood to change the subject.'), ['to change the subject']);
+    });
+
+    it('moralizing, diagnosing, doubt, dismissal, substance use, difficult client, groups', () => {
+      assert.deepEqual(flagged('It is disrespectful that she arrives without notes.'), ['It is disrespectful that']);
+      assert.deepEqual(flagged('Her mother has obvious control issues.'), ['has obvious control issues']);
+      assert.deepEqual(flagged('Possibly dyslexic, which would explain the report problems.'), ['Possibly dyslexic']);
+      assert.deepEqual(flagged('She is dyslexic and prefers written agendas.'), []);
+      assert.deepEqual(flagged('The landlord maintains he never received the notice.'), ['maintains he']);
+      assert.deepEqual(flagged('Worried about the keynote. It is just nerves.'), ['just nerves']);
+      assert.deepEqual(flagged('He came to the session smelling like a drunk.'), ['like a drunk']);
+      assert.deepEqual(flagged('He did not comply with the agreed plan.'), ['did not comply']);
+      assert.deepEqual(flagged('French vendors are notoriously slow.'), ['notoriously']);
+      assert.deepEqual(flagged('His industry is notoriously cutthroat.'), []);
+    });
+  });
+});
