@@ -158,6 +158,8 @@ describe('coach:judgmental-language kinds and their guards', () => {
 
     it('moralizing, diagnosing, doubt, dismissal, substance use, difficult client, groups', () => {
       assert.deepEqual(flagged('It is disrespectful that she arrives without notes.'), ['It is disrespectful that']);
+      // A choice called heartless judges whoever made it.
+      assert.deepEqual(flagged('Put her career before her father’s care: a heartless choice.'), ['a heartless choice']);
       assert.deepEqual(flagged('Her mother has obvious control issues.'), ['has obvious control issues']);
       assert.deepEqual(flagged('Possibly dyslexic, which would explain the report problems.'), ['Possibly dyslexic']);
       assert.deepEqual(flagged('She is dyslexic and prefers written agendas.'), []);

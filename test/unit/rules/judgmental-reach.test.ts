@@ -150,7 +150,7 @@ describe('coach:judgmental-language reach', () => {
       assert.deepEqual(flagged('She was frustrated and anxious after the review.'), []);
       assert.deepEqual(flagged('She is homeless since the fire.'), []);
       assert.deepEqual(flagged('He was rejected for the role.'), []);
-      assert.deepEqual(flagged('It was a heartless decision by the board.'), []);
+      assert.deepEqual(flagged('It was a brutal quarter for the team.'), []);
     });
   });
 

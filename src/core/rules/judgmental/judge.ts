@@ -212,7 +212,7 @@ function adjectiveSpan(f: Frame): Span | undefined {
 /** `lead` is the index of the first word that belongs to the span (intensifiers, articles). */
 function predicateSpan(f: Frame, lead: number): Span | undefined {
   const start = f.before[lead]?.start ?? f.start;
-  const subject = linkedSubject(f, lead) ?? judgedObject(f, lead) ?? appositive(f, lead) ?? ofPerson(f, lead);
+  const subject = linkedSubject(f, lead) ?? judgedObject(f, lead) ?? appositive(f, lead) ?? ofPerson(f, lead) ?? dashLinked(f, lead);
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
   // A fragment (“Lazy again.”, “Tired, whiny and unfocused.”, “Defensive when we got to feedback.”) is about the client.
   const fragment = lead === 0 || f.before.slice(subjectlessLink(f, lead), lead).every((t) => f.c.conjunctions.has(t.w) || f.c.intensifiers.has(t.w) || f.view.tags(t.start).has('Adjective'));
@@ -236,6 +236,15 @@ function subjectlessLink(f: Frame, lead: number): number {
   return f.c.links.has(w) && !w.startsWith("'") ? k + 1 : 0;
 }
 
+/** Between a name and a label, a dash does a linking verb's work in a note: “Emeka — resistant to every suggestion”, “Rohan - narcissistic traits”. */
+function dashLinked(f: Frame, lead: number): ReturnType<typeof personAt> {
+  const i = lead - 1;
+  const who = f.before[i];
+  if (!who || i > 1 || (i === 1 && !f.c.determiners.has(f.before[0]?.w ?? '') && !f.c.articles.has(f.before[0]?.w ?? ''))) return undefined;
+  const gap = f.view.text.slice(who.end, f.before[lead]?.start ?? f.start);
+  return /^\s*(?:—|–|\s-)\s*$/.test(gap) ? personAt(f, f.before, i) : undefined;
+}
+
 /** “a (really) difficult client”, “a spineless boss”: the span takes the article so the rewrite can fix a/an. */
 function attributiveSpan(f: Frame, noun: Token): Span | undefined {
   const following = f.view.after(noun.end);
@@ -255,7 +264,7 @@ function attributiveSpan(f: Frame, noun: Token): Span | undefined {
 /** Verbs and phrases need a person as their subject (`i` is the word before them), or a fragment. */
 function actorSpan(f: Frame, i: number, start = f.start): Span | undefined {
   const t = f.before[i];
-  const subject = t && f.c.joiners.has(t.w) ? clauseSubject(f) : t ? subjectAt(f, f.before, i) : undefined;
+  const subject = t && f.c.joiners.has(t.w) ? clauseSubject(f) : t ? (subjectAt(f, f.before, i) ?? dashLinked(f, i + 1)) : undefined;
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
   if (!t) return coachOpensSentence(f) ? undefined : { start, end: f.end, person: CLIENT }; // a fragment: “Claims she sent it.”
   if (f.entry.context === 'anywhere' && !selfOrNegated(f, i)) return { start, end: f.end, person: CLIENT };
@@ -271,7 +280,16 @@ function actorSpan(f: Frame, i: number, start = f.start): Span | undefined {
 function clauseSpan(f: Frame, start: number): Span | undefined {
   if (f.before.some((t) => f.c.negations.has(t.w))) return undefined;
   const who = clauseSubject(f);
-  return who ? { start, end: f.end, subject: who.token, person: who.person } : undefined;
+  if (who) return { start, end: f.end, subject: who.token, person: who.person };
+  // “Brought the layoff on herself.”: a clause that opens with a verb has the client as its subject.
+  return opensWithVerb(f) && !coachOpensSentence(f) ? { start, end: f.end, person: CLIENT } : undefined;
+}
+
+function opensWithVerb(f: Frame): boolean {
+  const first = f.before[0];
+  if (!first || f.c.determiners.has(first.w) || f.c.articles.has(first.w) || /^\p{Lu}/u.test(first.raw.slice(1))) return false;
+  const tags = f.view.tags(first.start);
+  return tags.has('Verb') && !tags.has('Noun') && !tags.has('Gerund') && !tags.has('Pronoun');
 }
 
 /** “her clinginess”, “his constant complaining”, “Maria's arrogance”: a trait noun after a person's possessive. */

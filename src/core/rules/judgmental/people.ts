@@ -228,7 +228,7 @@ export function isPersonNoun(view: BlockView, lexicon: JudgmentalLexicon, t: Tok
 export function ownedOrDetermined(f: Frame, before: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - NOUN_PHRASE_WORDS); k--) {
     const t = before[k] as Token;
-    if (f.c.determiners.has(t.w) || t.w === "'s" || f.c.articles.has(t.w)) return true;
+    if (f.c.determiners.has(t.w) || t.w === "'s" || f.c.articles.has(t.w) || QUANTIFIERS.has(t.w)) return true;
     if (!modifiesNoun(f.view, t)) return false;
   }
   return false;
@@ -246,6 +246,9 @@ function genericPlural(f: Frame, before: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0; k--) if (!modifiesNoun(f.view, before[k] as Token) || f.c.determiners.has((before[k] as Token).w)) return false;
   return true;
 }
+
+/** “Every exec at that company”, “most managers”: a quantifier picks out people as a determiner does. */
+const QUANTIFIERS = new Set(['every', 'each', 'all', 'most', 'many', 'both', 'any']);
 
 /** Plurals the person-noun list cannot give by dropping an “s”; only a group's generic subject reads them (“difficult people” is a topic). */
 const IRREGULAR_PLURALS = new Set(['women', 'men', 'people', 'folks']);

@@ -13,12 +13,18 @@ export function isReported(view: BlockView, c: English['classes'], clause: Token
   for (let i = clause.length - 1; i >= 0; i--) {
     const w = clause[i]?.w ?? '';
     if (c.contrasts.has(w)) return false;
-    if (!c.reporting.has(w) || ANSWERS.has(clause[i + 1]?.w ?? '') || isNounHere(view, c, clause, i)) continue;
+    if (!c.reporting.has(w) || ANSWERS.has(clause[i + 1]?.w ?? '') || isNounHere(view, c, clause, i) || reportsTo(c, clause, i)) continue;
     const speaker = clause[skipBack(clause, i, linkChain(c)) - 1];
     // “I think she is …” is the coach's own view; an earlier reporter may still hold it (“Mateo asked if I think …”).
     if (!(speaker && c.self.has(speaker.w))) return true;
   }
   return false;
+}
+
+/** “The CFO she reports to is …”: “reports to” names a manager, and reports no words. */
+function reportsTo(c: English['classes'], clause: Token[], i: number): boolean {
+  const after = clause[i + 2]?.w;
+  return clause[i + 1]?.w === 'to' && (after === undefined || c.links.has(after));
 }
 
 /** “her worries”, “his money fears”: a reporting word used as a noun reports nothing. */
