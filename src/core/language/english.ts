@@ -40,7 +40,14 @@ export type WordClass =
   | 'complement_starts'
   | 'expressions'
   | 'not_names'
-  | 'opinion_verbs';
+  | 'opinion_verbs'
+  | 'quantifiers'
+  | 'group_plurals'
+  | 'behaviour_noun_endings'
+  | 'inverting_auxiliaries'
+  | 'answers'
+  | 'dismissing'
+  | 'diagnosis_words';
 
 export interface English {
   classes: Readonly<Record<WordClass, ReadonlySet<string>>>;

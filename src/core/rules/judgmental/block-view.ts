@@ -1,3 +1,4 @@
+import { tick } from '../../engine/deadline';
 import { tagSentence, tagsAt, type TaggedWord } from '../../language/tagger';
 import { maskRanges, maskText, overlaps, quotedSpans, type Range } from './masks';
 
@@ -103,6 +104,7 @@ export class BlockView {
 
   /** The part-of-speech tags of the word at `pos`, from a tagging of its sentence. */
   tags(pos: number): ReadonlySet<string> {
+    tick(); // the tagger is the costliest step of the rule: the budget is checked as it goes
     const [a, b] = this.sentence(pos);
     if (b - a > MAX_TAGGED_CHARS) {
       // A run-on paragraph: tag a window around the word, cut at spaces.

@@ -157,7 +157,7 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   }
   if (entry.context === 'alone') return retort(view, entry, start, end);
   // “diagnosed with borderline personality disorder”: a diagnosis someone was given, not the coach's.
-  if (entry.category.id === 'diagnosing' && diagnosedBefore(view, start)) return undefined;
+  if (entry.category.id === 'diagnosing' && diagnosedBefore(view, c, start)) return undefined;
   const before = view.before(start, FRAME_BREAKS);
   if (entry.withEarlier && !before.some((t) => entry.withEarlier?.has(t.w))) return undefined;
   if (entry.withLater && !laterInSentence(view, end, entry.withLater)) return undefined;
@@ -175,10 +175,11 @@ function retort(view: BlockView, entry: JudgmentalEntry, start: number, end: num
   return { entry, phrase: view.text.slice(start, end), hitStart: start, hitEnd: end, start, end, person: CLIENT };
 }
 
-const DIAGNOSED = /\b(?:diagnosed|diagnosis|diagnoses)\b(?:\s+(?:with|of|as))?(?:\s+\S+){0,2}\s*$/i;
+/** How many words before a diagnosis a `diagnosis_words` word makes it one given: “diagnosed with borderline …”. */
+const DIAGNOSED_WORDS = 4;
 
-function diagnosedBefore(view: BlockView, start: number): boolean {
-  return DIAGNOSED.test(view.text.slice(Math.max(0, start - 60), start));
+function diagnosedBefore(view: BlockView, c: English['classes'], start: number): boolean {
+  return view.before(start, FRAME_BREAKS).slice(-DIAGNOSED_WORDS).some((t) => c.diagnosis_words.has(t.w));
 }
 
 const SPANS: Record<JudgmentalEntry['kind'], (f: Frame) => Span | undefined> = {

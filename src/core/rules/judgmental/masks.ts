@@ -97,13 +97,18 @@ function maskOpenClose(text: string, open: string, close: string, ranges: Range[
  * of a word, and a closing one after a word and not followed by a letter (unlike “she’s”).
  */
 function maskSingle(text: string, ranges: Range[]): void {
+  // Where a curly quote closes does not depend on where it opened, so the first closing quote at or
+  // after the scan is searched once and kept until the scan passes it: thousands of unclosed ‘
+  // (or of ’ inside words) do not make the scan read the rest of the text for each one.
+  let curlyClose = -2;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c !== '‘' && c !== "'") continue;
     const curly = c === '‘';
     if (!/[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) continue;
     if (!curly && i > 0 && !/[\s([{“"—–]/.test(text[i - 1] ?? '')) continue;
-    const end = closingSingle(text, i + 1, curly ? '’' : "'", curly ? text.length : i + MAX_STRAIGHT_SINGLE_QUOTE);
+    if (curly && curlyClose !== -1 && curlyClose < i + 1) curlyClose = closingSingle(text, i + 1, '’', text.length);
+    const end = curly ? curlyClose : closingSingle(text, i + 1, "'", i + MAX_STRAIGHT_SINGLE_QUOTE);
     if (end === -1) continue;
     ranges.push([i, end + 1]);
     i = end;

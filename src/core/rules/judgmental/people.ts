@@ -9,8 +9,6 @@ const MAX_CONJUNCT_WORDS = 6;
 const QUESTION_WORDS = new Set(['why', 'how', 'when', 'where']);
 const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 const POSTPOSED = new Set(['his', 'hers', 'theirs']);
-/** Nouns named for a way of being or doing (“perfectionism”, “stubbornness”, “timekeeping”, “leadership style”). */
-const BEHAVIOUR_NOUN = /(?:ness|ism|asm|ity|ing|iour|ior|ment|ance|ence|ship|style|ways?|habits?|approach|manner|attitude|temper|tendenc(?:y|ies)|character|personality|mindset|ego|nature)$/;
 const PREVIOUS_WORD = /([\p{L}-]+)[ \t]+$/u;
 /** “HR”, “the CFO”: a role written in capitals needs no determiner. */
 const ACRONYM = /^\p{Lu}{2,4}s?$/u;
@@ -189,7 +187,7 @@ export function ownerOf(f: Frame, before: Token[], i: number): Subject | undefin
   // “her roadmap is insane”, “his industry is notoriously cutthroat”: a label of a thing someone
   // has judges the thing; only what a person says, does or is (“her complaints”, “his
   // perfectionism”) judges its owner.
-  if (!f.c.expressions.has(head.w) && !BEHAVIOUR_NOUN.test(head.w)) return undefined;
+  if (!f.c.expressions.has(head.w) && !isBehaviourNoun(f.c, head.w)) return undefined;
   // Right after a possessive a word is a noun, whatever the tagger says (“her fear”, “his worry”).
   const owned = f.c.possessives.has(before[i - 1]?.w ?? '') || before[i - 1]?.w === "'s";
   if (!owned && (!f.view.tags(head.start).has('Noun') || f.view.tags(head.start).has('Pronoun'))) return undefined;
@@ -212,10 +210,16 @@ export function ownerOf(f: Frame, before: Token[], i: number): Subject | undefin
   return undefined;
 }
 
+/** A noun named for a way of being or doing (“perfectionism”, “timekeeping”, “leadership style”): lexicons/english.yaml `behaviour_noun_endings`. */
+function isBehaviourNoun(c: Frame['c'], w: string): boolean {
+  for (const ending of c.behaviour_noun_endings) if (w.endsWith(ending)) return true;
+  return false;
+}
+
 /** A noun that names a person (“boss”, “sister”, “team”), from the lexicon's list or the tagger. */
 export function isPersonNoun(view: BlockView, lexicon: JudgmentalLexicon, t: Token, strict: boolean): boolean {
   const nouns = lexicon.personNouns;
-  if (nouns.has(t.w) || (!strict && ((t.w.endsWith('s') && nouns.has(t.w.slice(0, -1))) || IRREGULAR_PLURALS.has(t.w)))) return true;
+  if (nouns.has(t.w) || (!strict && ((t.w.endsWith('s') && nouns.has(t.w.slice(0, -1))) || lexicon.english.classes.group_plurals.has(t.w)))) return true;
   // Two-word person nouns (“her direct report”): the word before completes the noun.
   const previous = PREVIOUS_WORD.exec(view.raw.slice(Math.max(0, t.start - 24), t.start))?.[1]?.toLowerCase();
   if (previous && (nouns.has(`${previous} ${t.w}`) || (t.w.endsWith('s') && nouns.has(`${previous} ${t.w.slice(0, -1)}`)))) return true;
@@ -228,7 +232,7 @@ export function isPersonNoun(view: BlockView, lexicon: JudgmentalLexicon, t: Tok
 export function ownedOrDetermined(f: Frame, before: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - NOUN_PHRASE_WORDS); k--) {
     const t = before[k] as Token;
-    if (f.c.determiners.has(t.w) || t.w === "'s" || f.c.articles.has(t.w) || QUANTIFIERS.has(t.w)) return true;
+    if (f.c.determiners.has(t.w) || t.w === "'s" || f.c.articles.has(t.w) || f.c.quantifiers.has(t.w)) return true;
     if (!modifiesNoun(f.view, t)) return false;
   }
   return false;
@@ -241,17 +245,12 @@ export function ownedOrDetermined(f: Frame, before: Token[], i: number): boolean
 function genericPlural(f: Frame, before: Token[], i: number): boolean {
   const t = before[i] as Token;
   const nouns = f.lexicon.personNouns;
-  const plural = IRREGULAR_PLURALS.has(t.w) || (t.w.endsWith('s') && !nouns.has(t.w) && (nouns.has(t.w.slice(0, -1)) || (t.w.endsWith('es') && nouns.has(t.w.slice(0, -2)))));
+  const plural = f.c.group_plurals.has(t.w) || (t.w.endsWith('s') && !nouns.has(t.w) && (nouns.has(t.w.slice(0, -1)) || (t.w.endsWith('es') && nouns.has(t.w.slice(0, -2)))));
   if (!plural) return false;
   for (let k = i - 1; k >= 0; k--) if (!modifiesNoun(f.view, before[k] as Token) || f.c.determiners.has((before[k] as Token).w)) return false;
   return true;
 }
 
-/** “Every exec at that company”, “most managers”: a quantifier picks out people as a determiner does. */
-const QUANTIFIERS = new Set(['every', 'each', 'all', 'most', 'many', 'both', 'any']);
-
-/** Plurals the person-noun list cannot give by dropping an “s”; only a group's generic subject reads them (“difficult people” is a topic). */
-const IRREGULAR_PLURALS = new Set(['women', 'men', 'people', 'folks']);
 
 /** An adjective or a noun (not a pronoun) inside a noun phrase: “her *new* manager”, “Aiko's *project* sponsor”. */
 function modifiesNoun(view: BlockView, t: Token): boolean {

@@ -85,7 +85,7 @@ function judgeSweeping(view: BlockView, lexicon: JudgmentalLexicon, habit: Judgm
  */
 function invertedSubject(predicate: readonly Token[], lexicon: JudgmentalLexicon, people: People): { person: Person } | undefined {
   const c = lexicon.english.classes;
-  const aux = predicate.findIndex((t) => c.have_verbs.has(t.w) || INVERTING.has(t.w));
+  const aux = predicate.findIndex((t) => c.inverting_auxiliaries.has(t.w));
   if (aux < 0) return { person: CLIENT };
   const who = predicate[aux + 1]?.w ?? '';
   if (c.subject_pronouns.has(who) || people.names.has(who)) return { person: CLIENT };
@@ -93,8 +93,6 @@ function invertedSubject(predicate: readonly Token[], lexicon: JudgmentalLexicon
   const noun = predicate[aux + 2];
   return noun && c.determiners.has(who) && lexicon.personNouns.has(noun.w) ? { person: { client: false, text: `${who} ${noun.raw}` } } : undefined;
 }
-
-const INVERTING = new Set(['did', 'does', 'do', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can']);
 
 /** The first few words after the sweeping word, within its clause. */
 function predicateAfter(view: BlockView, end: number): Token[] {

@@ -5,15 +5,13 @@ import { linkChain, skipBack } from './reading';
 // Whose words these are: a reporting verb before the words, or an attribution after them, makes
 // them someone else's view rather than the coach's judgment.
 
-/** Words after a reporting verb that make it an answer, not a report: “says yes to everything”. */
-const ANSWERS = new Set(['yes', 'no']);
 
 /** Whether a reporting word with someone other than the coach as subject introduces the clause. */
 export function isReported(view: BlockView, c: English['classes'], clause: Token[]): boolean {
   for (let i = clause.length - 1; i >= 0; i--) {
     const w = clause[i]?.w ?? '';
     if (c.contrasts.has(w)) return false;
-    if (!c.reporting.has(w) || ANSWERS.has(clause[i + 1]?.w ?? '') || isNounHere(view, c, clause, i) || reportsTo(c, clause, i)) continue;
+    if (!c.reporting.has(w) || c.answers.has(clause[i + 1]?.w ?? '') || isNounHere(view, c, clause, i) || reportsTo(c, clause, i)) continue;
     const speaker = clause[skipBack(clause, i, linkChain(c)) - 1];
     // “I think she is …” is the coach's own view; an earlier reporter may still hold it (“Mateo asked if I think …”).
     if (!(speaker && c.self.has(speaker.w))) return true;
@@ -48,7 +46,7 @@ export function reportedAfter(view: BlockView, c: English['classes'], end: numbe
   if (!m) return false;
   const speaker = (m[1] ?? '').toLowerCase();
   // “…, whatever she says”: the coach setting the client's words aside, not reporting them.
-  if (DISMISSING.has(speaker)) return false;
+  if (c.dismissing.has(speaker)) return false;
   return !c.self.has(speaker) && c.reporting.has((m[2] ?? '').toLowerCase());
 }
 
@@ -70,7 +68,6 @@ export function attributedBefore(view: BlockView, start: number): boolean {
   return ATTRIBUTED_OPENING.test(view.text.slice(sentenceStart, Math.min(start, sentenceStart + MAX_REST_CHARS)));
 }
 
-const DISMISSING = new Set(['whatever', 'regardless', 'despite', 'no', 'however']);
 
 /** How far an attribution after the words is read: “…, she said”, “…, in her words”. */
 const MAX_REST_CHARS = 200;
