@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI and the indexer's worker with esbuild. The first two are thin
+// Bundles the extension, the CLI, the indexer's worker and the lint worker with esbuild. The first two are thin
 // adapters over src/core.
 import * as esbuild from 'esbuild';
 import { bundleOptions, ENTRY_POINTS } from './bundle-options';
@@ -12,6 +12,7 @@ const builds: esbuild.BuildOptions[] = [
   { ...common, entryPoints: [ENTRY_POINTS.extension], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: [ENTRY_POINTS.cli], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
   { ...common, entryPoints: [ENTRY_POINTS.worker], outfile: 'dist/index-worker.js' },
+  { ...common, entryPoints: [ENTRY_POINTS.lintWorker], outfile: 'dist/lint-worker.js' },
 ];
 
 async function main(): Promise<void> {

@@ -1,39 +1,61 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { lintNote } from '../../core/engine/lint';
-import type { Finding } from '../../core/model/types';
-import type { Note } from '../../core/note/types';
+import type { EngineSetup } from '../../core/engine/setup';
+import { parseWith } from '../../core/workspace/batch';
 import { decodeNote } from '../../core/workspace/files';
 import { isNoteDocument } from '../documents';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import type { Output } from '../output';
 import { readSettings } from '../settings';
+import { createNodeWorker, LintWorkerClient } from './lint-worker-client';
+import { LintScheduler, type LintDoc, type LintSnapshot, type SchedulerPort } from './lint-scheduler';
 import { toDiagnostic } from './to-diagnostic';
 
-/** The last lint of a document version: code actions and the outline reuse it instead of re-parsing. */
-export interface LintSnapshot {
-  version: number;
-  note: Note;
-  findings: Finding[];
+export type { LintSnapshot };
+
+/** Lint Workspace keeps this many notes queued for the worker, so it never waits on a round trip. */
+const WORKSPACE_WINDOW = 4;
+
+/** The bundled lint worker beside the extension bundle (dist/lint-worker.js); absent under the TypeScript sources. */
+export function lintWorkerScript(): string | undefined {
+  const file = join(__dirname, 'lint-worker.js');
+  return existsSync(file) ? file : undefined;
 }
 
 /**
  * Lints notes on open, on type (debounced; a result for an outdated version is dropped) and on
  * save, per `coachNotes.run`. Cross-note rules re-run when another note of the same client changes.
+ * Notes of 256 KB and more, and Lint Workspace, are checked in a worker thread (LintScheduler,
+ * LintWorkerClient): this class only adapts VS Code's events and documents to them.
  */
 export class LintController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('coach-notes');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly snapshots = new Map<string, LintSnapshot>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly docs = new WeakMap<vscode.TextDocument, LintDoc>();
+  private readonly setupIds = new WeakMap<EngineSetup, number>();
+  private nextSetupId = 1;
+  readonly worker: LintWorkerClient | undefined;
+  readonly scheduler: LintScheduler;
 
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly output: Output,
+    workerScript: string | undefined = lintWorkerScript(),
   ) {
+    this.worker = workerScript ? new LintWorkerClient({ create: createNodeWorker(workerScript), error: (context, error) => output.error(context, error) }) : undefined;
+    this.scheduler = new LintScheduler(this.port(), this.worker);
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e.document)),
-      vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (isNoteDocument(doc)) this.scheduler.opened(this.lintDoc(doc));
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isNoteDocument(e.document)) this.scheduler.changed(this.lintDoc(e.document));
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (isNoteDocument(doc)) this.scheduler.saved(this.lintDoc(doc));
+      }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
       // Closing the last tab of a note hides its findings at once; VS Code may keep the document
       // itself alive for minutes, so onDidCloseTextDocument alone would leave them behind.
@@ -62,52 +84,26 @@ export class LintController implements vscode.Disposable {
       // Only notes the user has open (a tab, or unsaved text): a closed or deleted note stays quiet.
       if (!isNoteDocument(doc) || (!doc.isDirty && !isShown(doc.uri))) continue;
       if (clients) {
-        const client = this.snapshots.get(doc.uri.toString())?.note.meta.client;
+        const client = this.scheduler.clientOf(doc.uri.toString());
         if (client === undefined || !clients.has(client)) continue;
         // Only cross-note results can change; the text is the same, so reuse the parse.
       }
-      this.lintNow(doc, clients !== undefined);
+      void this.scheduler.check(this.lintDoc(doc), clients !== undefined);
     }
   }
 
-  /** The lint of the document's current version, computing it if needed. */
+  /** The lint of the document's current version (computed here for a small note; see LintScheduler.snapshot). */
   snapshot(doc: vscode.TextDocument): LintSnapshot {
-    const cached = this.snapshots.get(doc.uri.toString());
-    if (cached && cached.version === doc.version) return cached;
-    return this.compute(doc);
+    return this.scheduler.snapshot(this.lintDoc(doc));
   }
 
-  private onOpen(doc: vscode.TextDocument): void {
-    if (isNoteDocument(doc) && readSettings(doc.uri).run !== 'off') this.lintNow(doc);
-  }
-
-  private onChange(doc: vscode.TextDocument): void {
-    if (!isNoteDocument(doc)) return;
-    const settings = readSettings(doc.uri);
-    if (settings.run !== 'onType') return;
-    const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    const version = doc.version;
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        // A newer edit arrived after this one was scheduled: its own timer will lint it.
-        if (doc.isClosed || doc.version !== version) return;
-        this.lintNow(doc);
-      }, settings.lintDelay),
-    );
-  }
-
-  private onSave(doc: vscode.TextDocument): void {
-    if (isNoteDocument(doc) && readSettings(doc.uri).run !== 'off') this.lintNow(doc);
+  /** Checks one open document now; resolves when its findings are in the Problems panel (or were dropped as stale). */
+  lintNow(doc: vscode.TextDocument): Promise<void> {
+    return this.scheduler.check(this.lintDoc(doc));
   }
 
   private onClose(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-    this.snapshots.delete(key);
+    this.scheduler.closed(doc.uri.toString());
     this.collection.delete(doc.uri);
     // The closed editor's unsaved text no longer counts: fall back to the file on disk.
     void this.index.refreshFromDisk(doc.uri);
@@ -115,65 +111,135 @@ export class LintController implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     this.collection.delete(uri);
-    this.snapshots.delete(uri.toString());
+    this.scheduler.forget(uri.toString());
   }
 
-  private lintNow(doc: vscode.TextDocument, reuseParse = false): void {
-    this.output.guard(`Checking ${doc.uri.fsPath}`, () => {
-      if (readSettings(doc.uri).run === 'off') {
-        this.collection.delete(doc.uri);
-        return;
-      }
-      const cached = this.snapshots.get(doc.uri.toString());
-      const snap = reuseParse && cached?.version === doc.version ? this.relint(doc, cached) : this.compute(doc);
-      if (doc.version !== snap.version) return; // stale: the text moved on while we worked
-      this.collection.set(doc.uri, snap.findings.map(toDiagnostic));
-    });
+  /** The scheduler's view of a VS Code document: version and closed state read live. */
+  private lintDoc(doc: vscode.TextDocument): LintDoc {
+    let wrapped = this.docs.get(doc);
+    if (!wrapped) {
+      wrapped = {
+        key: doc.uri.toString(),
+        path: doc.uri.fsPath,
+        get version() {
+          return doc.version;
+        },
+        get isClosed() {
+          return doc.isClosed;
+        },
+        // VS Code keeps each line's offset (a prefix sum per version), so neither builds the whole text.
+        get length() {
+          return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+        },
+        getText: () => doc.getText(),
+        getSlice: (start, end) => doc.getText(new vscode.Range(doc.positionAt(start), doc.positionAt(end))),
+      };
+      this.docs.set(doc, wrapped);
+    }
+    return wrapped;
   }
 
-  private compute(doc: vscode.TextDocument): LintSnapshot {
-    const { note, state } = this.index.updateFromText(doc.uri, doc.getText());
-    const findings = lintNote(note, state.setup, { workspace: state.index, severities: readSettings(doc.uri).severities });
-    const snap = { version: doc.version, note, findings };
-    this.snapshots.set(doc.uri.toString(), snap);
-    return snap;
+  private setupRef(setup: EngineSetup, root: string | undefined): { id: number; root?: string } {
+    let id = this.setupIds.get(setup);
+    if (id === undefined) {
+      id = this.nextSetupId++;
+      this.setupIds.set(setup, id);
+    }
+    return { id, ...(root !== undefined ? { root } : {}) };
   }
 
-  private relint(doc: vscode.TextDocument, snap: LintSnapshot): LintSnapshot {
-    const state = this.index.stateFor(doc.uri);
-    const findings = lintNote(snap.note, state.setup, { workspace: state.index, severities: readSettings(doc.uri).severities });
-    const next = { ...snap, findings };
-    this.snapshots.set(doc.uri.toString(), next);
-    return next;
+  private port(): SchedulerPort {
+    const uriOf = (doc: LintDoc) => vscode.Uri.parse(doc.key);
+    return {
+      settings: (doc) => readSettings(uriOf(doc)),
+      lintHere: (doc, text, severities) => {
+        const uri = uriOf(doc);
+        const { note, state } = this.index.updateFromText(uri, text);
+        return { note, findings: lintNote(note, state.setup, { workspace: state.index, severities }) };
+      },
+      relintHere: (doc, note, severities) => {
+        const state = this.index.stateFor(uriOf(doc));
+        return lintNote(note, state.setup, { workspace: state.index, severities });
+      },
+      offHost: (doc) => {
+        // The note's summary is not recorded for unsaved text checked in the worker; the index
+        // takes it from the file when it is saved (its watcher), so coverage follows on save.
+        const state = this.index.stateFor(uriOf(doc));
+        return { setup: this.setupRef(state.setup, state.root), view: state.index };
+      },
+      emptyNote: (doc) => parseWith(this.index.stateFor(uriOf(doc)).setup, { path: doc.path, text: '' }),
+      publish: (doc, findings) => this.collection.set(uriOf(doc), findings.map(toDiagnostic)),
+      clear: (doc) => this.collection.delete(uriOf(doc)),
+      error: (context, error) => this.output.error(context, error),
+      warn: (message) => this.output.warn(message),
+    };
   }
 
-  /** "Lint Workspace": every note's findings into the Problems panel, cancellable. */
+  /** "Lint Workspace": every note's findings into the Problems panel, cancellable; closed notes are checked in the worker. */
   async lintWorkspace(token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<number> {
     await this.index.ready();
     const summaries = this.index.allSummaries();
+    const cancel = token.onCancellationRequested(() => this.worker?.cancelBatch());
     let done = 0;
-    for (const summary of summaries) {
-      if (token.isCancellationRequested) break;
-      const uri = vscode.Uri.file(summary.path);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open) this.lintNow(open);
-      else {
-        await this.output.guardAsync(`Checking ${summary.path}`, async () => {
-          const state = this.index.stateFor(uri);
-          const text = decodeNote(uri.fsPath, await vscode.workspace.fs.readFile(uri)).text;
-          const { note } = this.index.updateFromText(uri, text);
-          this.collection.set(uri, lintNote(note, state.setup, { workspace: state.index, severities: readSettings(uri).severities }).map(toDiagnostic));
-        });
-      }
+    const step = () => {
       done++;
       progress.report({ message: `${done} of ${summaries.length}`, increment: 100 / summaries.length });
-      if (done % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const inFlight: Promise<void>[] = [];
+    try {
+      for (const summary of summaries) {
+        if (token.isCancellationRequested) break;
+        const uri = vscode.Uri.file(summary.path);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open) {
+          // Routed by size like any open note: small ones here, large ones in the worker.
+          inFlight.push(this.lintNow(open).then(step));
+        } else if (this.scheduler.offHostAvailable && this.worker) {
+          inFlight.push(this.lintClosedInWorker(this.worker, uri).then(step));
+        } else {
+          await this.lintClosedHere(uri);
+          step();
+          if (done % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (inFlight.length >= WORKSPACE_WINDOW) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
+    } finally {
+      cancel.dispose();
     }
     return done;
   }
 
+  private async lintClosedInWorker(worker: LintWorkerClient, uri: vscode.Uri): Promise<void> {
+    const state = this.index.stateFor(uri);
+    try {
+      const outcome = await worker.check({
+        key: uri.toString(),
+        priority: 'batch',
+        request: { setup: this.setupRef(state.setup, state.root), path: uri.fsPath, severities: readSettings(uri).severities, live: false, skeleton: false },
+        view: state.index,
+      });
+      if (outcome.status === 'done') this.collection.set(uri, outcome.findings.map(toDiagnostic));
+    } catch (error) {
+      this.output.error(`Checking ${uri.fsPath}`, error);
+      // The worker gave up for good (it has said so): the rest of the workspace is checked here.
+      if (worker.broken) await this.lintClosedHere(uri);
+    }
+  }
+
+  /** Without the worker (its bundle missing, or given up): the note is read and checked on this thread. */
+  private async lintClosedHere(uri: vscode.Uri): Promise<void> {
+    await this.output.guardAsync(`Checking ${uri.fsPath}`, async () => {
+      const state = this.index.stateFor(uri);
+      const text = decodeNote(uri.fsPath, await vscode.workspace.fs.readFile(uri)).text;
+      const { note } = this.index.updateFromText(uri, text);
+      this.collection.set(uri, lintNote(note, state.setup, { workspace: state.index, severities: readSettings(uri).severities }).map(toDiagnostic));
+    });
+  }
+
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.scheduler.dispose();
+    this.worker?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
