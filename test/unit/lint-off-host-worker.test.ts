@@ -17,7 +17,7 @@ import { NoteIndex } from '../../src/core/workspace/index';
 import { summarize } from '../../src/core/workspace/summary';
 import { createNodeWorker, LintWorkerClient, type OffHostOutcome, type WorkerLike } from '../../src/extension/diagnostics/lint-worker-client';
 import { noteFromSkeleton } from '../../src/extension/diagnostics/lint-worker-protocol';
-import { LintScheduler, type LintDoc } from '../../src/extension/diagnostics/lint-scheduler';
+import { LintScheduler, type LintDoc, type SchedulerPort } from '../../src/extension/diagnostics/lint-scheduler';
 import { bundleOptions, ENTRY_POINTS } from '../../scripts/bundle-options';
 
 const ROOT = join(__dirname, '..', '..');
@@ -31,6 +31,19 @@ describe('the lint worker', function () {
   const index = new NoteIndex();
   const errors: string[] = [];
   let client: LintWorkerClient;
+
+  /** The scheduler's view of the editor: off-host checks go to the example folder's setup; findings are collected in `published`. */
+  const port = (path: string, published: unknown[], lintHere: () => never): SchedulerPort => ({
+    settings: () => ({ run: 'onType', lintDelay: 400, severities: {} }),
+    lintHere,
+    relintHere: () => [],
+    offHost: () => ({ setup: { id: 1, root: EXAMPLES }, view: index }),
+    emptyNote: () => parseWith(setup, { path, text: '' }),
+    publish: (_doc, findings) => published.push(findings),
+    clear: () => undefined,
+    error: (context, error) => errors.push(`${context}: ${String(error)}`),
+    warn: (message) => errors.push(message),
+  });
 
   before(async () => {
     // Inside the project, so the bundle finds the built-in data above it, as dist/lint-worker.js does.
@@ -88,17 +101,7 @@ describe('the lint worker', function () {
       };
       const published: unknown[] = [];
       const scheduler = new LintScheduler(
-        {
-          settings: () => ({ run: 'onType', lintDelay: 400, severities: {} }),
-          lintHere: () => assert.fail('checked on this thread'),
-          relintHere: () => [],
-          offHost: () => ({ setup: { id: 1, root: EXAMPLES }, view: index }),
-          emptyNote: () => parseWith(setup, { path, text: '' }),
-          publish: (_doc, findings) => published.push(findings),
-          clear: () => undefined,
-          error: (context, error) => errors.push(`${context}: ${String(error)}`),
-          warn: (message) => errors.push(message),
-        },
+        port(path, published, () => assert.fail('checked on this thread')),
         client,
         { threshold: 1, slice: 97 },
       );
@@ -134,20 +137,10 @@ describe('the lint worker', function () {
     const published: unknown[] = [];
     let here = 0;
     const scheduler = new LintScheduler(
-      {
-        settings: () => ({ run: 'onType', lintDelay: 400, severities: {} }),
-        lintHere: () => {
-          here++;
-          throw new Error('a large note must not be parsed on this thread');
-        },
-        relintHere: () => [],
-        offHost: () => ({ setup: { id: 1, root: EXAMPLES }, view: index }),
-        emptyNote: () => parseWith(setup, { path, text: '' }),
-        publish: (_doc, findings) => published.push(findings),
-        clear: () => undefined,
-        error: (context, error) => errors.push(`${context}: ${String(error)}`),
-        warn: (message) => errors.push(message),
-      },
+      port(path, published, () => {
+        here++;
+        throw new Error('a large note must not be parsed on this thread');
+      }),
       client,
     );
     await scheduler.check(doc);
