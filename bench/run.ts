@@ -2,7 +2,9 @@
 // repeats, beside a baseline measured in the same process on the same bytes, with its target and
 // a ✓/✗ verdict; then writes bench/results.json and bench/results.md. See bench/README.md.
 //
-// Options: --only=1,5   run only these figure groups (results are then not saved).
+// Options: --only=1,5   run only these figure groups (results are then not saved); 10 is the
+//                       scaling suite (bench/scaling.ts), 11 the hostile corpus through the CLI
+//                       and the time budget (bench/hostile-cli.ts).
 //          --reps10k=1  run the 10k-note figures (2.2, 6) once instead of three times (a quicker look).
 //          --no-indexer run as if the workspace indexer did not exist (results are then not saved).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,7 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { lintNote, lintText } from '../src/core/engine/lint';
+import { DEFAULT_BUDGET_MS, lintNote, lintText } from '../src/core/engine/lint';
 import { loadSetup, type EngineSetup } from '../src/core/engine/setup';
 import { buildReport } from '../src/core/report/build';
 import { parseWith } from '../src/core/workspace/batch';
@@ -21,6 +23,8 @@ import { NoteIndex } from '../src/core/workspace/index';
 import { summarize } from '../src/core/workspace/summary';
 import { bundleOptions } from '../scripts/bundle-options';
 import { longestBlock } from './event-loop';
+import { BUDGET_SLACK_MS, runBudget, runHostileCli, TARGET_SECONDS } from './hostile-cli';
+import { LIMIT as SCALING_LIMIT, runScaling } from './scaling';
 import { clientsOf, CORPUS_ROOT, ensureSet, Random, singleNote, type CorpusSet } from './corpus';
 
 type Indexer = typeof import('../src/core/indexer/index');
@@ -429,6 +433,32 @@ async function hostBlocking(dir: string): Promise<void> {
   add({ id: '3c', name: 'longest host event-loop block, warm start 10k (host thread, sliced)', value: r.warm, unit: 'ms', display: ms(r.warm), target: T_BLOCK, note: `${r.fromCache} notes from the cache: no workers are started for a warm start` });
 }
 
+/**
+ * 9: how long the host thread is ever blocked while a 4 MB hostile note is opened and edited, with
+ * the extension's own LintScheduler and lint worker (dist/lint-worker.js), in a fresh process.
+ */
+async function lintBlocking(): Promise<void> {
+  heading('9. Host thread while a 4 MB hostile note is opened and edited (fresh process, checks in the lint worker)');
+  const T_BLOCK: Target = { on: 'value', op: '<=', limit: 50, text: '≤ 50 ms' };
+  if (!existsSync(join(ROOT, 'dist', 'lint-worker.js'))) {
+    pending('9a', 'longest host block, 4 MB hostile note edited', T_BLOCK, 'pending (dist/lint-worker.js not built)');
+    return;
+  }
+  const child = join(BENCH_OUT, 'host-blocking.js');
+  await esbuild.build({ ...COMMON_BUILD, entryPoints: [join(__dirname, 'host-blocking.ts')], outfile: child });
+  const run = spawnSync(process.execPath, [child, '--lint', '--json', `--root=${ROOT}`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`bench/host-blocking.ts --lint failed: ${run.stderr}`);
+  const r = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as import('./host-blocking').LintResult;
+  const both = (b: { wall: number; cpu?: number | null }) => `${ms(b.wall)}${typeof b.cpu === 'number' ? ` (${ms(b.cpu)} on CPU)` : ''}`;
+  const phases = `open ${both(r.open)}, typing 20 keys ${both(r.typing)}, typing while a check runs ${both(r.typingDuringCheck)}`;
+  const what = `${r.inWorker} checks in the worker, ${r.here} on the host thread, ${r.dropped} stale dropped, ${r.stopped} stopped with their worker; floor ${both(r.idle)} (same process, timers only); load ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)}`;
+  const onHost = { name: 'checked on the host thread', value: r.onHost, unit: 'ms', display: ms(r.onHost) };
+  add({ id: '9a', name: 'longest host event-loop block, 4 MB hostile note edited', value: r.longest, unit: 'ms', display: ms(r.longest), baseline: onHost, target: T_BLOCK, note: `monitorEventLoopDelay max, wall-clock: ${phases}; ${what}${r.problems.length ? `; problems: ${r.problems.join(' | ')}` : ''}` });
+  if (typeof r.longestCpu === 'number') add({ id: '9b', name: 'the same, time the host thread was on a CPU', value: r.longestCpu, unit: 'ms', display: ms(r.longestCpu), baseline: onHost, target: T_BLOCK, note: 'the most /proc/thread-self/schedstat CPU time between two 2 ms ticks: what the code costs, without the time other processes held the cores' });
+  else pending('9b', 'the same, time the host thread was on a CPU', T_BLOCK, 'pending (needs Linux /proc/thread-self/schedstat)');
+  add({ id: '9c', name: 'first findings after opening the 4 MB note', value: r.firstFindings, unit: 'ms', display: ms(r.firstFindings), note: 'info: a worker started, the setup loaded in it, the note checked there' });
+}
+
 /** Indexes a set in a fresh child process (main thread), for heap and peak RSS free of the bench's own data. */
 function memoryOf(child: string, dir: string): MemoryResult {
   const run = spawnSync(process.execPath, ['--expose-gc', child, dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -642,6 +672,52 @@ async function bundle(): Promise<void> {
   add({ id: '8d', name: 'require the minified build', n: reps, value: median(prod), unit: 'ms', display: ms(median(prod)) });
 }
 
+// ── Scaling and hostile notes (issue 11) ────────────────────────────────────────────────────────
+
+function scaling(): void {
+  heading('10. Scaling: adversarial note shapes at 10 KB, 100 KB, 1 MB and 4 MB (bench/scaling.ts); CPU ms of the check, and its cost per KB');
+  const { rows } = runScaling({ log: (line) => console.log(`  ${line}`) });
+  const target: Target = { on: 'value', op: '<=', limit: SCALING_LIMIT, text: `≤ ${SCALING_LIMIT}×` };
+  rows.forEach((row, i) => {
+    const base = row.cells.find((c) => Math.round(c.kb) === 100) ?? row.cells[0];
+    const top = row.cells[row.cells.length - 1];
+    add({
+      id: `10.${i + 1}`,
+      name: `scaling ${row.shape}: ms/KB at 4 MB ÷ at 100 KB`,
+      value: row.growth,
+      unit: '×',
+      display: times(row.growth),
+      ...(base && top ? { baseline: { name: 'ms/KB', value: base.msPerKb, unit: 'ms/KB', display: `${base.msPerKb.toFixed(3)} → ${top.msPerKb.toFixed(3)}` } } : {}),
+      target,
+    });
+  });
+}
+
+function hostile(): void {
+  heading('11. The hostile corpus through the CLI, and the time budget inside rules (bench/hostile-cli.ts)');
+  const log = (line: string) => console.log(`  ${line}`);
+  const cli = runHostileCli(log);
+  add({
+    id: '11a',
+    name: `coach-notes lint over the hostile corpus (${cli.files} notes, ${mb(cli.bytes)})`,
+    value: cli.problems.length === 0 ? cli.seconds : Number.POSITIVE_INFINITY,
+    unit: 's',
+    display: `${fmt(cli.seconds)} s (CPU ${fmt(cli.cpuSeconds)} s)${cli.problems.length ? `, ${cli.problems.length} problems` : ''}`,
+    target: { on: 'value', op: '<=', limit: TARGET_SECONDS, text: `< ${TARGET_SECONDS} s, a finding per note, no stack trace` },
+  });
+  const rows = runBudget(log);
+  const longest = Math.max(...rows.map((r) => r.lintMs));
+  add({
+    id: '11b',
+    name: `longest lintNote of ${rows.length} hostile notes and 4 MB shapes (default budget)`,
+    value: longest,
+    unit: 'ms',
+    display: ms(longest),
+    target: { on: 'value', op: '<=', limit: DEFAULT_BUDGET_MS + BUDGET_SLACK_MS, text: `≤ ${DEFAULT_BUDGET_MS} + ${BUDGET_SLACK_MS} ms` },
+    note: `${rows.filter((r) => r.cutShort).length} of ${rows.length} cut short at the budget; the parse before it is not budgeted (longest ${ms(Math.max(...rows.map((r) => r.parseMs)))})`,
+  });
+}
+
 // ── Machine, saving ─────────────────────────────────────────────────────────────────────────────
 
 function machine() {
@@ -789,6 +865,9 @@ async function main(): Promise<void> {
   }
 
   if (want(8)) await bundle();
+  if (want(10)) scaling();
+  if (want(11)) hostile();
+  if (want(9)) await lintBlocking();
 
   const total = performance.now() - started;
   const failed = figures.filter((f) => f.pass === false).length;

@@ -37,10 +37,10 @@ function bigNote(): string {
 describe('parsing large notes section by section', () => {
   const text = bigNote();
 
-  /** A heading, or a paragraph in column 0 right after a blank line. */
-  const cutPoint = (t: string, s: number) => /^#{1,6}[ \t\r\n]/.test(t.slice(s, s + 7)) || (/^[\p{L}\p{N}]/u.test(t.slice(s, s + 1)) && /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/.test(t.slice(Math.max(0, s - 20), s)));
+  /** A heading, or a paragraph or block quote in column 0 right after a blank line. */
+  const cutPoint = (t: string, s: number) => /^#{1,6}[ \t\r\n]/.test(t.slice(s, s + 7)) || (/^[\p{L}\p{N}>]/u.test(t.slice(s, s + 1)) && /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/.test(t.slice(Math.max(0, s - 20), s)));
 
-  it('cuts only before top-level headings and paragraphs after a blank line', () => {
+  it('cuts only before top-level headings, and paragraphs and block quotes after a blank line', () => {
     const starts = sectionStarts(text);
     assert.ok(starts.length > 20);
     assert.ok(starts.some((s) => text.startsWith('#', s)) && starts.some((s) => !text.startsWith('#', s)), 'both kinds of cut occur');

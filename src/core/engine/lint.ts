@@ -7,6 +7,7 @@ import { RULES } from '../rules/index';
 import { noteTooLargeRule } from '../rules/note-too-large';
 import type { Rule } from '../rules/types';
 import type { WorkspaceView } from '../workspace/view';
+import { BudgetSpent, tick, withDeadline, type Clock } from './deadline';
 import type { EngineSetup } from './setup';
 
 export interface LintOptions {
@@ -20,17 +21,14 @@ export interface LintOptions {
   budgetMs?: number;
   /** The rules to run instead of the built-in set (tests inject faulty ones). */
   rules?: readonly Rule[];
+  /** The clock the budget is measured on, in milliseconds (tests inject one that counts). */
+  now?: Clock;
 }
 
 /** Per-note time budget: a pathological note is reported as checked in part, and every other note is still checked. */
 export const DEFAULT_BUDGET_MS = 5000;
 /** Findings of one rule in one note beyond which one summary stands for the rest: a coach, and the Problems panel, drown otherwise. */
 export const MAX_FINDINGS_PER_RULE = 1000;
-/** How many reports a rule makes between looks at the clock. */
-const REPORTS_PER_CLOCK_CHECK = 16;
-
-/** Thrown by `report` when the budget is spent, to stop the rule where it is. */
-class BudgetSpent extends Error {}
 
 export interface LintResult {
   note: Note;
@@ -46,10 +44,10 @@ export function lintText(text: string, path: string, setup: EngineSetup, options
 /** Runs the rules on an already parsed note. A rule that throws is reported on the note; the others still run. */
 export function lintNote(note: Note, setup: EngineSetup, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const started = performance.now();
+  const now = options.now ?? (() => performance.now());
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const deadline = started + budget;
-  const expired = () => performance.now() > deadline;
+  const deadline = now() + budget;
+  const expired = () => now() > deadline;
   const skipped: string[] = [];
   const cutShort: string[] = [];
   // The size rule runs last, so it can also report rules skipped or cut short for time.
@@ -60,6 +58,7 @@ export function lintNote(note: Note, setup: EngineSetup, options: LintOptions = 
       skipped.push(rule.id);
       continue;
     }
+    // Stryker disable next-line ConditionalExpression: assigning for every rule assigns the same two arrays; only the size rule reads them.
     if (rule === noteTooLargeRule) {
       note.skippedRules = skipped;
       note.cutShortRules = cutShort;
@@ -67,22 +66,24 @@ export function lintNote(note: Note, setup: EngineSetup, options: LintOptions = 
     const severity = severityOf(rule, setup, options);
     if (severity === 'off') continue;
     const messages: RuleMessage[] = [];
-    let reported = 0;
     const timed = rule !== noteTooLargeRule;
+    const context = {
+      note,
+      config: setup.config,
+      frameworks: setup.frameworks,
+      judgmental: setup.judgmental,
+      sensitive: setup.sensitive,
+      ...(options.workspace ? { workspace: options.workspace } : {}),
+      report: (m: RuleMessage) => {
+        if (timed) tick();
+        messages.push(m);
+      },
+      expired: () => timed && expired(),
+    };
     try {
-      rule.check({
-        note,
-        config: setup.config,
-        frameworks: setup.frameworks,
-        judgmental: setup.judgmental,
-        sensitive: setup.sensitive,
-        ...(options.workspace ? { workspace: options.workspace } : {}),
-        report: (m) => {
-          if (timed && ++reported % REPORTS_PER_CLOCK_CHECK === 0 && expired()) throw new BudgetSpent();
-          messages.push(m);
-        },
-        expired: () => timed && expired(),
-      });
+      // Inside the rule, `tick()` (per report, block, match or sentence) throws BudgetSpent once the budget is spent.
+      if (timed) withDeadline(deadline, now, () => rule.check(context));
+      else rule.check(context);
       // A rule that returned early on `expired()` may have left text unread.
       if (timed && expired()) cutShort.push(rule.id);
     } catch (error) {
@@ -139,35 +140,58 @@ function toFinding(rule: Rule, severity: Exclude<Severity, 'off'>, m: RuleMessag
   return { ...m, ruleId: rule.id, severity, url: ruleDocUrl(rule.id), fixes };
 }
 
-/** Applies coach-disable / coach-enable / -next-line / -line / -file comments. */
+/**
+ * Applies coach-disable / coach-enable / -next-line / -line / -file comments. Linear in findings
+ * plus directives (after a sort): a pasted note can hold thousands of each.
+ */
 export function applyDirectives(directives: readonly DisableDirective[], findings: Finding[]): Finding[] {
+  // Stryker disable next-line ConditionalExpression: a shortcut; the filter below keeps every finding when there are no comments.
   if (directives.length === 0) return findings;
-  const covers = (d: DisableDirective, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
+  // Stryker disable next-line ConditionalExpression,MethodExpression,ArrowFunction,StringLiteral: a shortcut; the filter below drops every finding for it too.
   if (directives.some((d) => d.kind === 'disable-file' && d.rules.length === 0)) return [];
-  const ordered = [...directives].sort((a, b) => a.place.start.offset - b.place.start.offset);
-  return findings.filter((f) => {
-    const line = f.place.start.line;
-    const offset = f.place.start.offset;
-    let disabled = false;
-    for (const d of ordered) {
-      if (!covers(d, f.ruleId)) continue;
-      switch (d.kind) {
-        case 'disable-file':
-          return false;
-        case 'disable-line':
-          if (d.place.start.line <= line && line <= d.place.end.line) return false;
-          break;
-        case 'disable-next-line':
-          if (line === d.place.end.line + 1) return false;
-          break;
-        case 'disable':
-          if (d.place.start.offset <= offset) disabled = true;
-          break;
-        case 'enable':
-          if (d.place.start.offset <= offset) disabled = false;
-          break;
+  const covers = (d: DisableDirective, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
+  const fileWide: DisableDirective[] = [];
+  // The line-scoped comments by the line they silence.
+  const byLine = new Map<number, DisableDirective[]>();
+  const onLine = (line: number, d: DisableDirective) => {
+    const list = byLine.get(line);
+    if (list) list.push(d);
+    else byLine.set(line, [d]);
+  };
+  const regions: DisableDirective[] = [];
+  for (const d of directives) {
+    if (d.kind === 'disable-file') fileWide.push(d);
+    else if (d.kind === 'disable-line') for (let line = d.place.start.line; line <= d.place.end.line; line++) onLine(line, d);
+    else if (d.kind === 'disable-next-line') onLine(d.place.end.line + 1, d);
+    else regions.push(d);
+  }
+  const silenced = new Set<Finding>();
+  for (const f of findings) {
+    if (fileWide.some((d) => covers(d, f.ruleId)) || byLine.get(f.place.start.line)?.some((d) => covers(d, f.ruleId))) silenced.add(f);
+  }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; without disable/enable comments the sweep silences nothing.
+  if (regions.length > 0) {
+    // One sweep in offset order: a finding is silenced when the last disable/enable at or before
+    // it that names its rule (or names none) is a disable.
+    regions.sort((a, b) => a.place.start.offset - b.place.start.offset);
+    // Stryker disable next-line MethodExpression: sweeping an already silenced finding too only adds it to the set again.
+    const ordered = findings.filter((f) => !silenced.has(f)).sort((a, b) => a.place.start.offset - b.place.start.offset);
+    let all: { at: number; disabled: boolean } | undefined;
+    const perRule = new Map<string, { at: number; disabled: boolean }>();
+    let next = 0;
+    for (const f of ordered) {
+      for (; next < regions.length && (regions[next] as DisableDirective).place.start.offset <= f.place.start.offset; next++) {
+        const d = regions[next] as DisableDirective;
+        const state = { at: next, disabled: d.kind === 'disable' };
+        if (d.rules.length === 0) all = state;
+        else for (const id of d.rules) perRule.set(id, state);
       }
+      const own = perRule.get(f.ruleId);
+      // Stryker disable next-line EqualityOperator: two comments never share an index, so own.at === all.at cannot happen.
+      const last = own && (!all || own.at > all.at) ? own : all;
+      if (last?.disabled) silenced.add(f);
     }
-    return !disabled;
-  });
+  }
+  // Stryker disable next-line ConditionalExpression: a shortcut; filtering with nothing silenced keeps every finding in order.
+  return silenced.size === 0 ? findings : findings.filter((f) => !silenced.has(f));
 }

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import schema from '../../../schemas/sensitive-lexicon.schema.json';
 import type { CoachConfig } from '../config/types';
 import { errorText, parseYaml, validateYaml } from '../data/yaml';
+import { tick } from '../engine/deadline';
 import type { DataProblem } from '../model/types';
 import { proseSpan } from '../note/prose';
 import type { Note } from '../note/types';
 import { addWord, createWordIndex, forEachWord, type WordIndex } from '../language/word-index';
+import { buildPhraseTrie, matchPhraseAt, startsWord, type PhraseTrie } from '../language/phrase-trie';
 
 /** One sensitive area, with its matchers compiled once per setup. */
 export interface SensitiveTopic {
@@ -254,9 +256,9 @@ function normalizeText(text: string): string {
 type Matchers = Array<{
   topic: SensitiveTopic;
   yielding: boolean;
-  /** The sticky matcher's source; the matcher itself is built the first time its word is met. */
-  source: string;
-  sticky?: RegExp;
+  /** The terms that begin with the word; their trie is built the first time the word is met (a regex of them with `u` and `i` costs milliseconds to build, in the middle of a keystroke). */
+  phrases: readonly string[];
+  trie?: PhraseTrie;
   /** When every phrase has a second word: the words that can follow the first (a cheap test before the regex). */
   second?: Set<string>;
 }>;
@@ -299,10 +301,8 @@ function indexPhrases(index: WordIndex<Matchers>, topic: SensitiveTopic, yieldin
     else byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
   }
   for (const [word, list] of byFirst) {
-    const source = phraseSource(list);
-    if (source === undefined) continue;
     const matchers = index.byWord.get(word) ?? [];
-    const matcher: Matchers[number] = { topic, yielding, source };
+    const matcher: Matchers[number] = { topic, yielding, phrases: list.map(normalizeText) };
     const seconds = list.map((phrase) => secondWord(normalizeText(phrase).trim().toLowerCase(), 0));
     if (seconds.every((w) => w !== '')) matcher.second = new Set(seconds);
     matchers.push(matcher);
@@ -339,14 +339,13 @@ function isWordChar(text: string, i: number): boolean {
 
 /** Runs the matchers that can start at `start`, skipping those whose second word is not the text's. */
 function tryMatchers(text: string, start: number, matchers: Matchers, visit: (m: Matchers[number], end: number) => void, skip?: (m: Matchers[number]) => boolean): void {
+  if (!startsWord(text, start)) return;
   let next: string | undefined;
   for (const matcher of matchers) {
     if (skip?.(matcher)) continue;
     if (matcher.second && !matcher.second.has((next ??= secondWord(text, start)))) continue;
-    const sticky = (matcher.sticky ??= new RegExp(matcher.source, 'iuy'));
-    sticky.lastIndex = start;
-    const m = sticky.exec(text);
-    if (m) visit(matcher, m.index + m[0].length);
+    const end = matchPhraseAt((matcher.trie ??= buildPhraseTrie(matcher.phrases, false)), text, start);
+    if (end > start) visit(matcher, end);
   }
 }
 
@@ -365,6 +364,7 @@ export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string
   // overlap: the next starts after the last ends.
   const reachOf = [new Map<SensitiveTopic, number>(), new Map<SensitiveTopic, number>()] as const;
   forEachWord(text, index, (start, matchers) => {
+    tick();
     tryMatchers(
       text,
       start,
@@ -391,9 +391,16 @@ export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string
     if (into) for (const r of ranges(pattern, text)) into.push(r); // not push(...): one huge paragraph may hold more guards than a call takes arguments
   }
   const found: SensitiveMention[] = [];
+  // Looked up by binary search: a pasted transcript can hold thousands of mentions and of guards.
+  const inside = new Map<SensitiveTopic | undefined, (start: number, end: number) => boolean>();
+  const insideOf = (topic: SensitiveTopic) => {
+    const key = excludedOf.has(topic) ? topic : undefined;
+    let test = inside.get(key);
+    if (!test) inside.set(key, (test = containment(excludedOf.get(topic) ?? allowed)));
+    return test;
+  };
   for (const { topic, yielding, start, end } of candidates) {
-    const excluded = excludedOf.get(topic) ?? allowed;
-    if (excluded.some(([s, e]) => s <= start && end <= e)) continue;
+    if (insideOf(topic)(start, end)) continue;
     const mention: SensitiveMention = { topic, start, end, text: rawText.slice(start, end) };
     if (yielding) mention.yielding = true;
     found.push(mention);
@@ -409,6 +416,27 @@ export function findSensitiveMentions(lexicon: SensitiveLexicon, rawText: string
   if (!kept.some((m) => m.yielding)) return kept;
   const firm = new Set(kept.filter((m) => !m.yielding).map((m) => m.topic));
   return kept.filter((m) => !m.yielding || firm.has(m.topic) || firm.size === 0);
+}
+
+/** Whether some range holds [start, end): ranges by start with the farthest end so far, then a binary search. */
+function containment(ranges: ReadonlyArray<[number, number]>): (start: number, end: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const reach: number[] = [];
+  let farthest = -1;
+  for (const [, e] of sorted) reach.push((farthest = Math.max(farthest, e)));
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as [number, number])[0] <= start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && (reach[at] as number) >= end;
+  };
 }
 
 function ranges(pattern: RegExp, text: string): Array<[number, number]> {
@@ -431,6 +459,7 @@ export function noteSensitiveMentions(note: Note, lexicon: SensitiveLexicon): No
 function scanNote(note: Note, lexicon: SensitiveLexicon): NoteMention[] {
   const mentions: Array<{ mention: SensitiveMention; start: number; end: number }> = [];
   for (const block of note.prose) {
+    tick(); // inside a rule's check, the budget holds per block (a summary has none)
     for (const mention of findSensitiveMentions(lexicon, block.text)) {
       const [start, end] = proseSpan(note, block, mention.start, mention.end);
       mentions.push({ mention, start, end });

@@ -9,6 +9,7 @@ import type { Note, ProseBlock } from './types';
  */
 export const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /** A text node's value as prose reads it. */
 export function visibleText(value: string): string {
@@ -52,9 +53,11 @@ function mapOffsets(note: Note, node: Text, offsets: Int32Array, at: number): nu
     const shown = !INVISIBLE.test(value[v] ?? '');
     if (shown) offsets[out++] = start + Math.min(s, source.length);
     if (source[s] === '\\' && source[s + 1] === value[v]) s += 2;
-    else if (source[s] === '&' && value[v] !== '&') {
-      const semi = source.indexOf(';', s);
-      s = semi === -1 ? s + 1 : semi + 1;
+    else if (source[s] === '&') {
+      // A character reference the parser decoded (`&eacute;`, `&amp;`, `&#38;`) is skipped whole; a
+      // bare `&`, or a reference left as written (an unknown name), is one character.
+      const ref = CHARACTER_REFERENCE.exec(source.slice(s, s + 40));
+      s += ref && !value.startsWith(ref[0], v) ? ref[0].length : 1;
     } else s++;
   }
   return out;

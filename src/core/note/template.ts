@@ -85,7 +85,8 @@ export function openBlockAtEnd(text: string, tree: Root): string | undefined {
       const m = open.exec(source);
       if (!m) continue;
       const marker = endMarker(m);
-      return source.slice(m[0].length).toLowerCase().includes(marker) ? undefined : marker;
+      // The opening line counts too: `<!-->` and `<?>` end where they start, as in CommonMark.
+      return source.toLowerCase().includes(marker) ? undefined : marker;
     }
   }
   return undefined;

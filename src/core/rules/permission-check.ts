@@ -122,8 +122,11 @@ function permissionFix(note: Note, mentionStart: number, topics: string): Fix {
  */
 export function recordLineEdit(note: Note, mentionStart: number, line: string): TextEdit {
   const eol = note.lines.eol;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,OptionalChaining: parsed blocks always have positions, are in order and do not overlap, and a mention sits inside one, so `find` meets the same block.
   const block = note.tree.children.find((c) => (c.position?.start.offset ?? 0) <= mentionStart && mentionStart < (c.position?.end.offset ?? 0));
+  // Stryker disable next-line OptionalChaining,LogicalOperator: as above, `block` and its position are always there.
   const place: Place = note.lines.place(block?.position?.start.offset ?? mentionStart, block?.position?.end.offset ?? mentionStart);
+  // Stryker disable next-line OptionalChaining: as above.
   const at = block?.type === 'heading' ? note.lines.lineStart(place.end.line + 1) : note.lines.lineStart(place.start.line);
   const rest = note.text.slice(at);
   const trail = rest === '' || /^[ \t]*(\r?\n|\r)/.test(rest) ? eol : eol + eol;

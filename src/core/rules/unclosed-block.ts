@@ -31,7 +31,9 @@ export const unclosedBlockRule: Rule = {
   check({ note, report }) {
     const close = note.openAtEnd;
     const block = note.tree.children[note.tree.children.length - 1];
+    // Stryker disable next-line OptionalChaining: a parsed block always has a position.
     const start = block?.position?.start.offset;
+    // Stryker disable next-line ConditionalExpression: `!block` and `start === undefined` never hold when openAtEnd is set (openBlockAtEnd needs a last block with a position).
     if (close === undefined || !block || start === undefined) return;
     const first = note.lines.point(start).line;
     const firstEnd = note.lines.lineEnd(first);
