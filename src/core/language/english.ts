@@ -66,6 +66,8 @@ export interface English {
   repeats: RegExp;
   /** The `again` half of `repeats` (lower case): these judge unless the sentence is positive. */
   againLike: ReadonlySet<string>;
+  /** Words before a person's name that make it a type or talk down to them (“Typical Dmitri”, “Poor Evan”), by category id. */
+  nameLeads: ReadonlyArray<{ category: string; pattern: RegExp }>;
 }
 
 interface RawEnglish {
@@ -76,6 +78,7 @@ interface RawEnglish {
   habit_markers: string[];
   sweeping_markers: { always: string[]; never: string[]; universal: string[] };
   repeat_markers?: { usual: string[]; again: string[] };
+  name_leads?: Array<{ category: string; words: string[] }>;
   valence?: Record<string, number>;
 }
 
@@ -119,6 +122,7 @@ export function parseEnglish(text: string, file: string): { english: English; pr
     valence: new Map(Object.entries(raw.valence ?? {})),
     repeats: markerPattern([...(raw.repeat_markers?.usual ?? []), ...(raw.repeat_markers?.again ?? [])]),
     againLike: new Set(raw.repeat_markers?.again ?? []),
+    nameLeads: (raw.name_leads ?? []).map((l) => ({ category: l.category, pattern: nameLeadPattern(l.words) })),
   };
   neverLike.set(english, new Set(raw.sweeping_markers.never));
   universals.set(english, new Set(raw.sweeping_markers.universal));
@@ -151,5 +155,15 @@ function markerPattern(markers: readonly string[]): RegExp {
 
 function emptyEnglish(): English {
   const empty = new Set<string>();
-  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [], habitMarkers: /(?!)/, sweeping: /(?!)/, valence: new Map(), repeats: /(?!)/, againLike: new Set() };
+  return { classes: new Proxy({} as Record<WordClass, ReadonlySet<string>>, { get: () => empty }), irregular: new Map(), frequency: /(?!)/, deonticModals: [], habitMarkers: /(?!)/, sweeping: /(?!)/, valence: new Map(), repeats: /(?!)/, againLike: new Set(), nameLeads: [] };
+}
+
+/** “Typical Dmitri”: a lead word (any case) then a capitalised word; global, so every one is found. */
+function nameLeadPattern(words: readonly string[]): RegExp {
+  // Not case-insensitive as a whole, so that the name must start with a capital: only the lead's first letter may be either.
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .map((w) => `[${w.charAt(0).toUpperCase()}${w.charAt(0)}]${w.slice(1)}`);
+  return new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternatives.join('|')})\\s+(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}'’])`, 'gu');
 }

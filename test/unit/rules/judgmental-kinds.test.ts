@@ -88,6 +88,18 @@ describe('coach:judgmental-language kinds and their guards', () => {
       assert.deepEqual(flagged('After the offsite, the CFO is incompetent.'), ['incompetent']);
     });
 
+    it('a short quote right after a person doubts what they did', () => {
+      assert.deepEqual(flagged('She "forgot" the assignment again.'), ['"forgot"']);
+      assert.deepEqual(flagged('Her partner "forgot" the anniversary.'), ['"forgot"']);
+      assert.deepEqual(flagged('Her assistant had another "dentist appointment" on a Friday.'), ['"dentist appointment"']);
+      assert.deepEqual(flagged('She called it "a reset" and smiled.'), []);
+    });
+
+    it('a reporting word used as a noun reports nothing (“after the call”)', () => {
+      assert.deepEqual(flagged('After the call, her boss was rude to the team.'), ['rude']);
+      assert.deepEqual(flagged('She called her boss rude.'), []);
+    });
+
     it('reported speech stops at a dash', () => {
       assert.deepEqual(flagged('Says she\'s "fine" — I don\'t buy it.'), ["I don't buy it"]);
       assert.deepEqual(flagged('Says she is not convinced by it.'), []);
@@ -126,7 +138,29 @@ describe('coach:judgmental-language kinds and their guards', () => {
     });
   });
 
+  describe('a name made a type, or talked down to', () => {
+    it('a lead word before a person’s name', () => {
+      assert.deepEqual(flagged('Classic Jorge move: nods along, then does zero.'), ['Classic Jorge']);
+      assert.deepEqual(flagged('Typical Maria, turning a five-minute update into a monologue.'), ['Typical Maria']);
+      assert.deepEqual(flagged('Poor Evan got a bit muddled again.'), ['Poor Evan']);
+    });
+
+    it('not before a place, a day, a lower-case word, or in someone else’s words', () => {
+      assert.deepEqual(flagged('Little Rock was the venue.'), []);
+      assert.deepEqual(flagged('A typical Monday for the team.'), []);
+      assert.deepEqual(flagged('It was a poor result for the quarter.'), []);
+      assert.deepEqual(flagged('She said typical Maria.'), []);
+    });
+  });
+
   describe('retorts', () => {
+    it('a retort may also close a sentence after a comma or a dash', () => {
+      assert.deepEqual(flagged('Conor completed the reflection worksheet — eventually.'), ['eventually']);
+      assert.deepEqual(flagged('Her colleague missed the call again, convenient.'), ['convenient']);
+      assert.deepEqual(flagged('She will get there eventually.'), []);
+      assert.deepEqual(flagged('She said the new slot was convenient.'), []);
+    });
+
     it('a one-word sentence answering the one before is a retort', () => {
       assert.deepEqual(flagged('Apparently he meditates every morning now. Sure.'), ['Sure']);
       assert.deepEqual(flagged('Complained about her workload again. Whatever.'), ['Whatever']);

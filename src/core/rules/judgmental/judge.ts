@@ -5,7 +5,7 @@ import { firstWordIndex, phraseKey, phrasesAt, type JudgmentalEntry, type Judgme
 import { tokenize, type BlockView, type Token } from './block-view';
 import { appositive, coachOpensSentence, isPersonNoun, judgedObject, linkedSubject, ofPerson, personAt, selfOrNegated, subjectAt, throughCoordination, clauseSubject } from './people';
 import { CLIENT, FRAME_BREAKS, linkChain, phraseLeads, REPORT_BREAKS, skipBack, skipLeads, type Frame, type Judgment, type People, type Person, type Span } from './reading';
-import { repeatJudgments } from './repeats';
+import { nameLeadJudgments, repeatJudgments } from './repeats';
 import { sweepingJudgments } from './sweeping';
 import { attributedAfter, attributedBefore, isReported, reportedAfter } from './whose-words';
 
@@ -29,8 +29,14 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
     forEachWord(view.raw, firstWordIndex(scan), atFirstWord, scanning);
     if (scan.anywhere) {
       scanning.resume = 0;
+      // The word scan's findings are in reading order and disjoint, and so are these matches: one
+      // pointer finds the first that could overlap each match (a transcript can hold thousands).
+      const earlier = scanning.found.slice();
+      let k = 0;
       for (const m of view.raw.matchAll(scan.anywhere)) {
-        if (m.index >= scanning.resume && !overlapsAny(scanning.found, m.index, m.index + m[0].length)) consider(scanning, m.index, m[0]);
+        const end = m.index + m[0].length;
+        while (k < earlier.length && (earlier[k] as Judgment).end <= m.index) k++;
+        if (m.index >= scanning.resume && !(k < earlier.length && (earlier[k] as Judgment).start < end)) consider(scanning, m.index, m[0]);
       }
     }
   }
@@ -43,6 +49,8 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
   found = mergeDisjoint(found, sweepingJudgments(view, lexicon, people).filter((j) => !view.allowed(j.start, j.end)));
   if (late()) return found;
   found = mergeDisjoint(found, repeatJudgments(view, lexicon, people));
+  if (late()) return found;
+  found = mergeDisjoint(found, nameLeadJudgments(view, lexicon, people));
   const scare = lexicon.scareQuotes;
   if (scare && !late() && OPENING_QUOTE.test(view.raw)) found = mergeDisjoint(found, scareQuotes(view, lexicon, scare, people));
   return found;
@@ -110,10 +118,6 @@ function consider(s: Scanning, start: number, text: string): void {
   }
 }
 
-function overlapsAny(found: readonly Judgment[], start: number, end: number): boolean {
-  return found.some((j) => j.start < end && start < j.end);
-}
-
 /** “she is (so / a / a total) …”, “came across as …”: a linking verb before the word, past its modifiers. */
 function afterLink(view: BlockView, c: English['classes'], start: number): boolean {
   const before = view.before(start, FRAME_BREAKS);
@@ -155,7 +159,7 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
     const tags = view.tags(start);
     if (!determiner || tags.has('Gerund') || tags.has('Verb')) return undefined;
   }
-  if (entry.context === 'alone') return retort(view, entry, start, end);
+  if (entry.context === 'alone') return retort(view, c, entry, start, end);
   // “diagnosed with borderline personality disorder”: a diagnosis someone was given, not the coach's.
   if (entry.category.id === 'diagnosing' && diagnosedBefore(view, c, start)) return undefined;
   const before = view.before(start, FRAME_BREAKS);
@@ -168,10 +172,18 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   return { ...span, entry, phrase: view.text.slice(start, end).replace(/\s+/g, ' '), hitStart: start, hitEnd: end };
 }
 
-/** A retort (context `alone`): the phrase is its whole sentence, and a sentence before it in the block says what it answers. */
-function retort(view: BlockView, entry: JudgmentalEntry, start: number, end: number): Judgment | undefined {
+/**
+ * A retort (context `alone`): the phrase is its whole sentence, after a sentence that says what it
+ * answers (“Apparently he meditates now. Sure.”), or it closes a sentence after a comma or a dash
+ * (“She 'forgot' again, convenient.”, “finished the worksheet — eventually.”).
+ */
+function retort(view: BlockView, c: English['classes'], entry: JudgmentalEntry, start: number, end: number): Judgment | undefined {
   const [a, b] = view.sentence(start);
-  if (/[\p{L}\p{N}]/u.test(view.text.slice(a, start)) || /[\p{L}\p{N}]/u.test(view.text.slice(end, b)) || !/[\p{L}\p{N}]/u.test(view.text.slice(0, a))) return undefined;
+  if (/[\p{L}\p{N}]/u.test(view.text.slice(end, b))) return undefined;
+  const lead = view.text.slice(a, start);
+  const alone = !/[\p{L}\p{N}]/u.test(lead) && /[\p{L}\p{N}]/u.test(view.text.slice(0, a));
+  if (!alone && !(/[\p{L}\p{N}]/u.test(lead) && /(?:,|—|–|\s-)\s*$/u.test(lead))) return undefined;
+  if (!alone && isReported(view, c, view.before(start, FRAME_BREAKS))) return undefined;
   return { entry, phrase: view.text.slice(start, end), hitStart: start, hitEnd: end, start, end, person: CLIENT };
 }
 
@@ -397,10 +409,12 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
     const before = view.before(a, FRAME_BREAKS);
     const lead = before[before.length - 1];
     if (!lead || /\S/.test(view.text.slice(lead.end, a))) continue;
-    if (!scare.leads.has(lead.w) && !(scare.midSentenceLeads.has(lead.w) && words.length <= scare.midSentenceMaxWords && goesOn(view, b))) continue;
+    // “Abel "forgot" the assignment”: a person right before a short quote that the sentence goes on from.
+    const personLead = (c.subject_pronouns.has(lead.w) || people.names.has(lead.w) || isPersonNoun(view, lexicon, lead, false)) && words.length <= scare.midSentenceMaxWords && goesOn(view, b);
+    if (!scare.leads.has(lead.w) && !personLead && !(scare.midSentenceLeads.has(lead.w) && words.length <= scare.midSentenceMaxWords && goesOn(view, b))) continue;
     if (before.some((t) => c.self.has(t.w)) || isReported(view, c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b) || attributedBefore(view, a)) continue;
     const entry = scare.entry;
-    const person = before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || t.w === "'s" || people.names.has(t.w)) ? CLIENT : undefined;
+    const person = personLead || before.length === 1 || before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || t.w === "'s" || people.names.has(t.w)) ? CLIENT : undefined;
     if (!person) continue;
     out.push({ entry: { ...entry, suggestions: [inner] }, phrase: `“${inner}”`, hitStart: a, hitEnd: b, start: a, end: b, person });
   }

@@ -30,6 +30,36 @@ export function repeatJudgments(view: BlockView, lexicon: JudgmentalLexicon, peo
   return out;
 }
 
+/**
+ * “Typical Dmitri, turning an update into a monologue”, “Classic Jorge move”, “Poor Evan got
+ * muddled again”: a lead word before a person's name makes the name a type, or talks down to them.
+ */
+export function nameLeadJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People): Judgment[] {
+  const habit = lexicon.habits;
+  const leads = lexicon.english.nameLeads;
+  if (!habit || leads.length === 0) return [];
+  const c = lexicon.english.classes;
+  const out: Judgment[] = [];
+  for (const { category, pattern } of leads) {
+    const judged = lexicon.categories.get(category);
+    if (!judged) continue;
+    const entry: JudgmentalEntry = { ...habit, category: judged };
+    for (const m of view.text.matchAll(pattern)) {
+      const name = m[1] ?? '';
+      const start = m.index;
+      const end = start + m[0].length;
+      const nameAt = end - name.length;
+      if (c.not_names.has(name.toLowerCase()) || view.masked(start, end) || view.allowed(start, end)) continue;
+      const tags = view.tags(nameAt);
+      if (tags.has('Place') || tags.has('Organization') || tags.has('Date') || (!tags.has('Person') && !tags.has('FirstName') && !people.names.has(name.toLowerCase()))) continue;
+      if (isReported(view, c, view.before(start, FRAME_BREAKS)) || attributedBefore(view, start)) continue;
+      const person: Person = people.names.has(name.toLowerCase()) ? CLIENT : { client: false, text: name };
+      out.push({ entry, phrase: m[0], hitStart: start, hitEnd: end, start, end, person });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** The person whose behaviour the marker qualifies: the clause's subject, or the client in a fragment (“Late as usual.”); never the coach. */
 function whoseBehaviour(view: BlockView, lexicon: JudgmentalLexicon, entry: JudgmentalEntry, people: People, start: number, end: number): Person | undefined {
   const c = lexicon.english.classes;

@@ -91,7 +91,9 @@ function invertedSubject(predicate: readonly Token[], lexicon: JudgmentalLexicon
   if (c.subject_pronouns.has(who) || people.names.has(who)) return { person: CLIENT };
   // “Not once has his boss given him …”
   const noun = predicate[aux + 2];
-  return noun && c.determiners.has(who) && lexicon.personNouns.has(noun.w) ? { person: { client: false, text: `${who} ${noun.raw}` } } : undefined;
+  // “the board meeting” is a meeting: a person noun followed by a compound head is not a person.
+  const compound = c.compound_heads.has(predicate[aux + 3]?.w ?? '');
+  return noun && c.determiners.has(who) && lexicon.personNouns.has(noun.w) && !compound ? { person: { client: false, text: `${who} ${noun.raw}` } } : undefined;
 }
 
 /** The first few words after the sweeping word, within its clause. */

@@ -29,7 +29,8 @@ function reportsTo(c: English['classes'], clause: Token[], i: number): boolean {
 function isNounHere(view: BlockView, c: English['classes'], clause: Token[], i: number): boolean {
   const previous = clause[i - 1];
   if (!previous) return false;
-  if (c.possessives.has(previous.w) || c.articles.has(previous.w) || previous.w === "'s") return true;
+  // “her worries”, “a call”, “the call”, “that report”: after a possessive, an article or a determiner.
+  if (c.possessives.has(previous.w) || c.articles.has(previous.w) || c.determiners.has(previous.w) || previous.w === "'s") return true;
   // “her money worries”: after a common noun that itself follows a possessive or article.
   const before = clause[i - 2]?.w ?? '';
   if (!(c.possessives.has(before) || c.articles.has(before) || before === "'s")) return false;

@@ -1,11 +1,14 @@
+// The README's workbench picture (images/screenshot-workbench.png), set up in a real VS Code
+// extension host: a note with diagnostics, the Problems panel, a hover and the coverage view.
+// Not a test: `npm run screenshots` (scripts/screenshots.mjs) bundles this file as the only
+// "suite" of the offline test host (scripts/test-host/run.mjs) and fails if no picture is written.
 import * as vscode from 'vscode';
-import { coachNotes, open, workspaceUri, writeNote } from './support/api';
-import { requestScreenshot } from './support/screenshot';
-import { ruleOf, waitForDiagnostics } from './support/wait';
+import { coachNotes, open, workspaceUri, writeNote } from '../../test/integration/support/api';
+import { requestScreenshot } from '../../test/integration/support/screenshot';
+import { ruleOf, waitForDiagnostics } from '../../test/integration/support/wait';
 
-// Runs last (file order), so the README's workbench picture shows a settled workspace.
-suite('README screenshot', () => {
-  test('a note with diagnostics, the Problems panel and the coverage view', async () => {
+suite('README screenshots', () => {
+  test('images/screenshot-workbench.png: a note with diagnostics, the Problems panel and the coverage view', async () => {
     const api = await coachNotes();
     const uri = await writeNote(
       'priya-shah/priya-shah-2026-03-24.coach.md',
@@ -33,7 +36,8 @@ suite('README screenshot', () => {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.window.showTextDocument(uri, { selection: new vscode.Range(22, 20, 22, 28) });
     await vscode.commands.executeCommand('editor.action.showHover');
-    await requestScreenshot('images/screenshot-workbench.png');
+    const written = await requestScreenshot('images/screenshot-workbench.png');
+    if (!written) throw new Error('No screenshot was taken: run this through `npm run screenshots`, which starts the host with --screenshot.');
     await vscode.workspace.fs.delete(workspaceUri('priya-shah', 'priya-shah-2026-03-24.coach.md'));
   });
 });
