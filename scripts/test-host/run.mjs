@@ -12,6 +12,7 @@
 //   --timeout SECONDS    give up after this long (default 600)
 //   --server KIND        'vscode' (VS Code's server-main.js, default) or 'code-server'
 //   --settings FILE      JSON object merged into the user settings (e.g. a color theme for screenshots)
+//   --restricted         open the folder untrusted, in Restricted Mode (workspace trust on, no prompt)
 //   --viewport WxH       browser window size (default 1280x800)
 //   --keep               keep the per-run folder (logs, user data, workspace copy) on success
 //   --verbose            also print the server's output and the browser console
@@ -23,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { isInstalled } from './install.mjs';
-import { CHROMIUM_ARGS, hostEnv, remoteUri, startServer, stopServer as stopServerProcess, workbenchUrl, writeUserSettings } from './server.mjs';
+import { CHROMIUM_ARGS, hostEnv, remoteUri, RESTRICTED_SETTINGS, startServer, stopServer as stopServerProcess, workbenchUrl, writeUserSettings } from './server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -42,6 +43,7 @@ const { values: opts, positionals } = parseArgs({
     verbose: { type: 'boolean', default: false },
     viewport: { type: 'string', default: '1280x800' },
     settings: { type: 'string' },
+    restricted: { type: 'boolean', default: false },
   },
 });
 
@@ -85,7 +87,7 @@ if (opts.settings) {
     die(`--settings ${opts.settings}: ${error.message}`);
   }
 }
-writeUserSettings(dirs.userData, extraSettings);
+writeUserSettings(dirs.userData, opts.restricted ? { ...RESTRICTED_SETTINGS, ...extraSettings } : extraSettings);
 
 let workspace;
 if (positionals[0]) {
@@ -169,6 +171,7 @@ const launched = startServer({
   dirs: { ...dirs, runDir },
   env,
   cwd: runDir,
+  restricted: opts.restricted,
   onOutput: (chunk) => {
     serverLog.write(chunk);
     if (opts.verbose) process.stdout.write(`[server] ${chunk}`);

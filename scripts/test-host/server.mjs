@@ -26,6 +26,14 @@ export const BASE_SETTINGS = {
   'chat.disableAIFeatures': true,
 };
 
+/** With `--restricted`: trust on, no prompt, so a folder nobody trusted opens in Restricted Mode. */
+export const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /**
  * Writes <userDataDir>/User/settings.json: BASE_SETTINGS, then `extra`, then (with `keepExisting`)
  * whatever the file already holds, so choices made in an earlier session win.
@@ -62,9 +70,10 @@ export function hostEnv({ home, config, data, cache, tmp }, base = process.env) 
  * Returns at once { server, ready }: the child process (so it can be stopped even while it starts)
  * and a promise of the port it listens on, rejected if it exits first.
  */
-export function startServer({ kind = 'vscode', port = 0, dirs, env, cwd, onOutput = () => {} }) {
+export function startServer({ kind = 'vscode', port = 0, dirs, env, cwd, restricted = false, onOutput = () => {} }) {
+  // restricted: workspace trust stays on, so the folder opens in Restricted Mode (see RESTRICTED_SETTINGS).
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+    '--disable-telemetry', '--disable-update-check', ...(restricted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override'];
   let args;
   if (kind === 'vscode') {
     args = [join(codeServerDir, 'lib', 'vscode', 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', String(port),
