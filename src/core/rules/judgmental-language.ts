@@ -110,8 +110,19 @@ function toMessage(note: Note, block: ProseBlock, view: BlockView, j: Judgment, 
   const plain = rewrites.filter((r) => !r.snippet).map((r) => r.text);
   if (plain.length > 0) message.expected = plain;
   const templates: Fix[] = rewrites.filter((r) => r.snippet).map((r) => ({ title: r.title, edits: [{ start: from, end: to, newText: r.text, snippet: true }] }));
+  const removal = removalFix(note, block, span.judgment);
+  if (removal) templates.unshift(removal);
   if (templates.length > 0) message.fixes = templates;
   return message;
+}
+
+/** “Late as usual.” → “Late.”: taking the marker out, where the judgment says how (and no markup lies inside the edit). */
+function removalFix(note: Note, block: ProseBlock, j: Judgment): Fix | undefined {
+  const r = j.removal;
+  if (!r) return undefined;
+  const [from, to] = proseSpan(note, block, r.start, r.end);
+  if (note.text.slice(from, to) !== block.text.slice(r.start, r.end)) return undefined;
+  return { title: `Remove “${j.phrase}”`, edits: [{ start: from, end: to, newText: r.text }] };
 }
 
 /**

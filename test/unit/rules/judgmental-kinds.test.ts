@@ -138,6 +138,26 @@ describe('coach:judgmental-language kinds and their guards', () => {
     });
   });
 
+  describe('taking a marker out', () => {
+    /** The sentence after the “Remove …” quick fix. */
+    function removed(body: string): string | undefined {
+      const { text, found } = findings(body);
+      const fix = found.flatMap((f) => f.fixes ?? []).find((x) => x.title.startsWith('Remove'));
+      if (!fix) return undefined;
+      let out = text;
+      for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+      return out.slice(HEAD.length).trim();
+    }
+
+    it('leaves a sentence that reads right, wherever the marker stands', () => {
+      assert.equal(removed('Started at 8:12. Late as usual.'), 'Started at 8:12. Late.');
+      assert.equal(removed('The vendor, yet again, blew the deadline.'), 'The vendor blew the deadline.');
+      assert.equal(removed('As ever, she came in with no agenda.'), 'She came in with no agenda.');
+      assert.equal(removed('Bruno showed up twenty minutes late — the usual.'), 'Bruno showed up twenty minutes late.');
+      assert.equal(removed('Poor Evan got a bit muddled again.'), 'Evan got a bit muddled again.');
+    });
+  });
+
   describe('a name made a type, or talked down to', () => {
     it('a lead word before a person’s name', () => {
       assert.deepEqual(flagged('Classic Jorge move: nods along, then does zero.'), ['Classic Jorge']);

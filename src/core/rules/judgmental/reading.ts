@@ -35,6 +35,8 @@ export interface Judgment {
   subject?: Token;
   /** “a difficult client”: rewrites keep the noun. */
   attributive?: { article: boolean; noun: string };
+  /** A marker the sentence reads right without (“Late as usual.” → “Late.”): the block text to replace, and with what. */
+  removal?: { start: number; end: number; text: string };
 }
 
 export const CLIENT: Person = { client: true };

@@ -25,9 +25,30 @@ export function repeatJudgments(view: BlockView, lexicon: JudgmentalLexicon, peo
     if (isReported(view, c, view.before(start, FRAME_BREAKS)) || reportedAfter(view, c, end) || attributedBefore(view, start)) continue;
     const person = whoseBehaviour(view, lexicon, habit, people, start, end);
     if (!person || !toneJudges(view, lexicon, start, end, english.againLike.has(m[0].toLowerCase().replace(/\s+/g, ' ')))) continue;
-    out.push({ entry: habit, phrase: m[0], hitStart: start, hitEnd: end, start, end, person });
+    out.push({ entry: habit, phrase: m[0], hitStart: start, hitEnd: end, start, end, person, removal: removalOf(view, start, end) });
   }
   return out;
+}
+
+/**
+ * The edit that takes a marker out and leaves a sentence that reads right: “Late as usual.” →
+ * “Late.”, “The vendor, yet again, blew it.” → “The vendor blew it.”, “As ever, she came in …” →
+ * “She came in …”, “… late — the usual.” → “… late.”
+ */
+export function removalOf(view: BlockView, start: number, end: number): { start: number; end: number; text: string } {
+  const raw = view.raw;
+  const [sentenceStart] = view.sentence(start);
+  const lead = /(?:\s*(?:,|—|–|\s-)\s*|\s+)$/.exec(raw.slice(sentenceStart, start))?.[0] ?? '';
+  const trail = /^\s*(?:,|—|–|\s-)\s*/.exec(raw.slice(end))?.[0] ?? '';
+  if (!/[\p{L}\p{N}]/u.test(raw.slice(sentenceStart, start))) {
+    // The marker opens its sentence: the next word takes its capital.
+    const next = end + trail.length;
+    const letter = raw.charAt(next);
+    return /\p{Ll}/u.test(letter) ? { start, end: next + 1, text: letter.toUpperCase() } : { start, end: next, text: '' };
+  }
+  const punctuatedBefore = /[,—–-]/.test(lead);
+  if (punctuatedBefore && trail !== '') return { start: start - lead.length, end: end + trail.length, text: /[—–-]/.test(trail) ? trail : ' ' };
+  return { start: start - lead.length, end, text: '' };
 }
 
 /**
@@ -54,7 +75,8 @@ export function nameLeadJudgments(view: BlockView, lexicon: JudgmentalLexicon, p
       if (tags.has('Place') || tags.has('Organization') || tags.has('Date') || (!tags.has('Person') && !tags.has('FirstName') && !people.names.has(name.toLowerCase()))) continue;
       if (isReported(view, c, view.before(start, FRAME_BREAKS)) || attributedBefore(view, start)) continue;
       const person: Person = people.names.has(name.toLowerCase()) ? CLIENT : { client: false, text: name };
-      out.push({ entry, phrase: m[0], hitStart: start, hitEnd: end, start, end, person });
+      // “Poor Evan got muddled” → “Evan got muddled”: the name stays, its lead goes.
+      out.push({ entry, phrase: m[0], hitStart: start, hitEnd: end, start, end, person, removal: { start, end: nameAt, text: '' } });
     }
   }
   return out.sort((a, b) => a.start - b.start);
