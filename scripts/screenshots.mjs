@@ -13,6 +13,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { HOST_BUNDLE } from './test-host/bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const scenesDir = join(root, 'scripts', 'screenshots');
@@ -44,13 +45,7 @@ if (code === 0) {
         ...scenes.map((file) => ({ in: join(scenesDir, file), out: file.replace(/\.scene\.ts$/, '.scene.test') })),
       ],
       outdir: outDir,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      sourcemap: 'linked',
-      external: ['vscode', 'mocha'],
-      logLevel: 'warning',
+      ...HOST_BUNDLE,
     });
     say(`${scenes.length} scene(s): ${scenes.join(', ')}`);
     // The host enables screenshot requests only with --screenshot; scenes name their own files,

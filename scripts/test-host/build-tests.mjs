@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HOST_BUNDLE } from './bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const srcDir = join(root, 'test', 'integration');
@@ -29,12 +30,6 @@ await esbuild.build({
   entryPoints: [join(srcDir, 'index.ts'), ...tests],
   outbase: srcDir,
   outdir: outDir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  external: ['vscode', 'mocha'],
-  logLevel: 'warning',
+  ...HOST_BUNDLE,
 });
 console.log(`[build-tests] ${tests.length} test file(s) -> ${relative(root, outDir)}/`);

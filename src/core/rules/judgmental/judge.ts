@@ -7,7 +7,7 @@ import { appositive, coachOpensSentence, isPersonNoun, judgedObject, linkedSubje
 import { CLIENT, FRAME_BREAKS, linkChain, phraseLeads, REPORT_BREAKS, skipBack, skipLeads, type Frame, type Judgment, type People, type Person, type Span } from './reading';
 import { nameLeadJudgments, repeatJudgments } from './repeats';
 import { sweepingJudgments } from './sweeping';
-import { attributedAfter, attributedBefore, isReported, reportedAfter } from './whose-words';
+import { attributedAfter, attributedBefore, isReported, reportedAround } from './whose-words';
 
 export type { Judgment, People, Person } from './reading';
 
@@ -168,7 +168,7 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   const commaBeforeHit = view.text.slice(before[before.length - 1]?.end ?? start, start).includes(',');
   const frame: Frame = { view, lexicon, entry, c, start, end, before, next, commaBeforeHit, people };
   const span = SPANS[entry.kind](frame);
-  if (!span || isReported(view, c, view.before(span.start, REPORT_BREAKS)) || reportedAfter(view, c, span.end) || attributedBefore(view, span.start)) return undefined;
+  if (!span || reportedAround(view, c, span.start, span.end)) return undefined;
   return { ...span, entry, phrase: view.text.slice(start, end).replace(/\s+/g, ' '), hitStart: start, hitEnd: end };
 }
 
@@ -348,7 +348,7 @@ function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
       const frame: Frame = { view, lexicon, entry, c, start: t.start, end: t.end, before, next: view.after(t.end), commaBeforeHit: false, people };
       const i = skipBack(before, before.length, c.adverbs) - 1;
       const subject = before[i] && !before.slice(0, i).some((w) => c.negations.has(w.w)) ? personAt(frame, before, i) : undefined;
-      if (subject && !isReported(view, c, view.before(t.start, REPORT_BREAKS)) && !reportedAfter(view, c, t.end) && !attributedBefore(view, t.start)) {
+      if (subject && !reportedAround(view, c, t.start, t.end)) {
         out.push({ entry, phrase: t.raw, hitStart: t.start, hitEnd: t.end, start: t.start, end: t.end, person: subject.person, subject: subject.token });
       }
       break; // the sentence's first present-tense verb only
@@ -410,8 +410,9 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
     const lead = before[before.length - 1];
     if (!lead || /\S/.test(view.text.slice(lead.end, a))) continue;
     // “Abel "forgot" the assignment”: a person right before a short quote that the sentence goes on from.
-    const personLead = (c.subject_pronouns.has(lead.w) || people.names.has(lead.w) || isPersonNoun(view, lexicon, lead, false)) && words.length <= scare.midSentenceMaxWords && goesOn(view, b);
-    if (!scare.leads.has(lead.w) && !personLead && !(scare.midSentenceLeads.has(lead.w) && words.length <= scare.midSentenceMaxWords && goesOn(view, b))) continue;
+    const shortAndGoesOn = words.length <= scare.midSentenceMaxWords && goesOn(view, b);
+    const personLead = shortAndGoesOn && (c.subject_pronouns.has(lead.w) || people.names.has(lead.w) || isPersonNoun(view, lexicon, lead, false));
+    if (!scare.leads.has(lead.w) && !personLead && !(shortAndGoesOn && scare.midSentenceLeads.has(lead.w))) continue;
     if (before.some((t) => c.self.has(t.w)) || isReported(view, c, view.before(a, REPORT_BREAKS)) || attributedAfter(view, c, b) || attributedBefore(view, a)) continue;
     const entry = scare.entry;
     const person = personLead || before.length === 1 || before.some((t) => c.subject_pronouns.has(t.w) || c.possessives.has(t.w) || t.w === "'s" || people.names.has(t.w)) ? CLIENT : undefined;

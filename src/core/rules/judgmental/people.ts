@@ -89,7 +89,7 @@ const POST_MODIFIER_WORDS = 5;
  * inherited is …”: the person (or what a person owns) before a short phrase or clause that
  * qualifies it, ending at `before[i]`.
  */
-export function postModified(f: Frame, before: Token[], i: number): Subject | undefined {
+function postModified(f: Frame, before: Token[], i: number): Subject | undefined {
   for (let k = i; k > Math.max(0, i - POST_MODIFIER_WORDS); k--) {
     const t = before[k] as Token;
     if (t.comma || f.c.links.has(t.w) || f.c.conjunctions.has(t.w)) return undefined;
@@ -250,7 +250,6 @@ function genericPlural(f: Frame, before: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0; k--) if (!modifiesNoun(f.view, before[k] as Token) || f.c.determiners.has((before[k] as Token).w)) return false;
   return true;
 }
-
 
 /** An adjective or a noun (not a pronoun) inside a noun phrase: “her *new* manager”, “Aiko's *project* sponsor”. */
 function modifiesNoun(view: BlockView, t: Token): boolean {

@@ -4,7 +4,7 @@ import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgment
 import { tokenize, type BlockView, type Token } from './block-view';
 import { clauseSubject, isPersonNoun } from './people';
 import { CLIENT, FRAME_BREAKS, type Frame, type Judgment, type People, type Person } from './reading';
-import { attributedBefore, isReported, reportedAfter } from './whose-words';
+import { attributedBefore, isReported, reportedAround } from './whose-words';
 
 // “Late as usual.”, “As ever, she came in with no agenda.”, “The vendor, yet again, blew the
 // deadline.”: a behaviour called the usual one, or one time too many, turns an occasion into a
@@ -15,14 +15,14 @@ export function repeatJudgments(view: BlockView, lexicon: JudgmentalLexicon, peo
   const english = lexicon.english;
   const habit = lexicon.habits;
   if (!habit || !view.mentions(english.repeats)) return [];
+  const c = english.classes;
   const out: Judgment[] = [];
   for (const m of matchesOf(view.text, english.repeats)) {
     const start = m.index;
     const end = start + m[0].length;
     if (view.masked(start, end) || view.allowed(start, end)) continue;
-    const c = english.classes;
     // The whole clause is read for a reporting verb: the marker often stands between commas (“she said her boss, as usual, …”).
-    if (isReported(view, c, view.before(start, FRAME_BREAKS)) || reportedAfter(view, c, end) || attributedBefore(view, start)) continue;
+    if (reportedAround(view, c, start, end, FRAME_BREAKS)) continue;
     const person = whoseBehaviour(view, lexicon, habit, people, start, end);
     if (!person || !toneJudges(view, lexicon, start, end, english.againLike.has(m[0].toLowerCase().replace(/\s+/g, ' ')))) continue;
     out.push({ entry: habit, phrase: m[0], hitStart: start, hitEnd: end, start, end, person, removal: removalOf(view, start, end) });

@@ -5,8 +5,8 @@ import { baseCandidates, valenceOf } from '../../language/valence';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
 import { clauseSubject, personAt } from './people';
-import { CLIENT, FRAME_BREAKS, linkChain, REPORT_BREAKS, skipBack, type Frame, type Judgment, type People, type Person } from './reading';
-import { attributedBefore, isReported, reportedAfter } from './whose-words';
+import { CLIENT, FRAME_BREAKS, linkChain, skipBack, type Frame, type Judgment, type People, type Person } from './reading';
+import { reportedAround } from './whose-words';
 
 // “Always” and “never” said of a person (Rosenberg ch. 3): whether they judge depends on what
 // follows. “Always complains”, “is constantly distracted” and “never has a kind word” turn moments
@@ -55,7 +55,7 @@ function judgeSweeping(view: BlockView, lexicon: JudgmentalLexicon, habit: Judgm
   const i = skipBack(before, before.length, linkChain(c)) - 1;
   const t = before[i];
   const subject = !t ? invertedSubject(predicate, lexicon, people) : c.joiners.has(t.w) ? clauseSubject(frame) : personAt(frame, before, i);
-  if (!subject || isReported(view, c, view.before(start, REPORT_BREAKS)) || reportedAfter(view, c, word.end) || attributedBefore(view, start)) return undefined;
+  if (!subject || reportedAround(view, c, start, word.end)) return undefined;
   const copula = c.links.has(before[before.length - 1]?.w ?? '');
   const first = predicate[0] as Token;
   // “Her father never finished school”: a past fact, not a trait (“has never had a kind word” is).

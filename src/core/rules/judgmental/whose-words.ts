@@ -1,10 +1,18 @@
 import type { English } from '../../language/english';
 import type { BlockView, Token } from './block-view';
-import { linkChain, skipBack } from './reading';
+import { linkChain, REPORT_BREAKS, skipBack } from './reading';
 
 // Whose words these are: a reporting verb before the words, or an attribution after them, makes
 // them someone else's view rather than the coach's judgment.
 
+/**
+ * Someone else's words around [start, end): a reporting verb before them in their clause (cut at
+ * `breaks`), an attribution closing the sentence, or a sentence that opens by saying whose view
+ * it gives. Every reading of the rule asks this one question.
+ */
+export function reportedAround(view: BlockView, c: English['classes'], start: number, end: number, breaks: ReadonlySet<string> = REPORT_BREAKS): boolean {
+  return isReported(view, c, view.before(start, breaks)) || reportedAfter(view, c, end) || attributedBefore(view, start);
+}
 
 /** Whether a reporting word with someone other than the coach as subject introduces the clause. */
 export function isReported(view: BlockView, c: English['classes'], clause: Token[]): boolean {
@@ -68,7 +76,6 @@ export function attributedBefore(view: BlockView, start: number): boolean {
   const [sentenceStart] = view.sentence(start);
   return ATTRIBUTED_OPENING.test(view.text.slice(sentenceStart, Math.min(start, sentenceStart + MAX_REST_CHARS)));
 }
-
 
 /** How far an attribution after the words is read: “…, she said”, “…, in her words”. */
 const MAX_REST_CHARS = 200;
