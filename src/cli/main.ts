@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { coverageCommand } from './commands/coverage';
 import { lintCommand } from './commands/lint';
+import { logCommand, type LogCommandOptions } from './commands/log';
 import { reportCommand, type ReportCommandOptions } from './commands/report';
 import { UsageError, type Io } from './context';
 
@@ -65,11 +66,34 @@ Examples:
   $ coach-notes report examples/notes --quarter 2026-Q2 --out coach-reports/   # writes coach-reports/coverage-2026-Q2.md`)
     .action(async (folder: string, opts: ReportCommandOptions) => setExit(await reportCommand(folder, opts, io)));
 
+  cli
+    .command('log')
+    .description('Progress toward the ICF credentials (ACC, PCC, MCC) from your notes since credential.training_start; or the ICF coaching log for the whole period as CSV.')
+    .argument('<folder>', 'folder of notes')
+    .option('--credential <id>', 'show and estimate this credential only: acc, pcc or mcc')
+    .addOption(new Option('-f, --format <format>', 'text (progress), json (the data), csv (the ICF coaching log)').choices(['text', 'json', 'csv']).default('text'))
+    .option('-o, --out <file>', 'write to this file instead of standard output; an existing folder (or a name ending in /) gets it under its usual name. Never overwrites a file')
+    .option('-p, --pseudonymize', 'replace client names with “Client A”, “Client B”… and leave out file paths')
+    .option('--as-of <YYYY-MM-DD>', 'count as if today were this day (default: today, UTC)')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml (frameworks still come from the workspace: see the README)')
+    .addHelpText('after', `
+Sessions count from credential.training_start in .coach/config.yaml; icf_log: false sessions are left out.
+Notes that could count but do not (no duration, a group without group_size, before the training start) are named.
+
+Exit codes: 0 done; 1 --format csv with no session to log; 2 usage error, unreadable folder, or an --out file that already exists.
+
+Examples:
+  $ coach-notes log examples/notes
+  $ coach-notes log examples/notes --credential pcc
+  $ coach-notes log examples/notes --format csv --out icf-coaching-log.csv`)
+    .action(async (folder: string, opts: LogCommandOptions) => setExit(await logCommand(folder, opts, io)));
+
   cli.addHelpText('after', `
 Examples:
   $ coach-notes lint examples/notes
   $ coach-notes coverage --quarter 2026-Q1 examples/notes
-  $ coach-notes report examples/notes --quarter 2026-Q1 --format html --out report.html`);
+  $ coach-notes report examples/notes --quarter 2026-Q1 --format html --out report.html
+  $ coach-notes log examples/notes --credential acc`);
   return cli;
 }
 

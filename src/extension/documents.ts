@@ -1,21 +1,7 @@
 import * as vscode from 'vscode';
 import type { Place, TextEdit } from '../core/model/types';
 
-export const LANGUAGE_ID = 'coach-markdown';
-
-/** Notes in our language, and `*.coach.md` files a user has mapped to plain Markdown. */
-export const NOTE_SELECTOR: vscode.DocumentSelector = [
-  { language: LANGUAGE_ID },
-  { language: 'markdown', pattern: '**/*.coach.md' },
-];
-
-export function isNoteUri(uri: vscode.Uri): boolean {
-  return uri.path.toLowerCase().endsWith('.coach.md');
-}
-
-export function isNoteDocument(doc: vscode.TextDocument): boolean {
-  return doc.languageId === LANGUAGE_ID || (doc.languageId === 'markdown' && isNoteUri(doc.uri));
-}
+export { isNoteDocument, isNoteUri, NOTE_SELECTOR } from './selector';
 
 /** Core places are 1-based; VS Code positions are 0-based. */
 export function toRange(place: Place): vscode.Range {

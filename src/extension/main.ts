@@ -6,21 +6,30 @@ import { openNoteAt, pickQuarter, revealCurrent } from './commands/coverage-comm
 import { newSessionNote } from './commands/new-note';
 import { generateReport, openReportWebview, type ReportArgs } from './commands/report';
 import { LintController } from './diagnostics/lint-controller';
-import { NOTE_SELECTOR } from './documents';
+import { extendMarkdownIt } from './editing/preview';
+import { registerEditingHelp } from './editing/register';
 import { WorkspaceIndex } from './index/workspace-index';
+import { offerAssociationMigration } from './language/association-migration';
 import { OutlineProviders } from './language/outline-providers';
+import { SnippetCompletionProvider } from './language/snippet-completion';
 import { Output } from './output';
+import { NOTE_SELECTOR } from './selector';
 import { CoverageTreeProvider, OPEN_NOTE_AT } from './tree/coverage-tree';
+import { registerCredentialView, type CredentialViewProvider } from './credential/credential-view';
 
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface CoachNotesApi {
   index: WorkspaceIndex;
   lint: LintController;
   tree: CoverageTreeProvider;
+  /** The Credential Progress view. */
+  credential: CredentialViewProvider;
   /** Resolves after the first workspace scan. */
   ready: Promise<void>;
   /** The open HTML report's webview, if any (its HTML and options, for the integration tests). */
   reportWebview(): vscode.Webview | undefined;
+  /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`). */
+  extendMarkdownIt<T>(md: T): T;
 }
 
 export function activate(context: vscode.ExtensionContext): CoachNotesApi {
@@ -31,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
   const tree = new CoverageTreeProvider(index);
   const view = vscode.window.createTreeView('coachNotes.coverage', { treeDataProvider: tree, showCollapseAll: true });
   tree.view = view;
+  const credential = registerCredentialView(index);
   const outlines = new OutlineProviders(lint);
   // Every command reports failures to the output channel and tells the user; nothing fails silently.
   const register = (id: string, fn: (...args: never[]) => unknown) =>
@@ -53,7 +63,13 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new QuickFixProvider(lint), { providedCodeActionKinds: QuickFixProvider.kinds }),
     vscode.languages.registerDocumentSymbolProvider(NOTE_SELECTOR, outlines, { label: 'Coach Notes' }),
     vscode.languages.registerFoldingRangeProvider(NOTE_SELECTOR, outlines),
+    vscode.languages.registerCompletionItemProvider(
+      NOTE_SELECTOR,
+      new SnippetCompletionProvider(vscode.Uri.joinPath(context.extensionUri, 'snippets', 'coach-notes.code-snippets'), (error) => output.error('Reading the snippets', error)),
+    ),
     index.onDidChange(() => tree.refresh()),
+    ...credential.disposables,
+    ...registerEditingHelp(index, lint),
     register('coachNotes.newNote', (client?: string, folder?: vscode.Uri) => newSessionNote(index, client, folder)),
     register('coachNotes.lintWorkspace', () =>
       vscode.window.withProgress(
@@ -76,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     register('coachNotes.coverage.revealCurrent', () => revealCurrent(tree)),
   );
 
+  void offerAssociationMigration(context.globalState, output).catch((error: unknown) => output.error('Offering to switch files.associations', error));
   tree.refresh();
   const ready = index.ready().then(
     () => {
@@ -84,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     },
     (error: unknown) => output.error('Reading the workspace notes', error),
   );
-  return { index, lint, tree, ready, reportWebview: openReportWebview };
+  return { index, lint, tree, credential: credential.provider, ready, reportWebview: openReportWebview, extendMarkdownIt: extendMarkdownIt(index) };
 }
 
 function setGrouping(tree: CoverageTreeProvider, grouping: 'marker' | 'client'): void {

@@ -23,7 +23,7 @@ suite('smoke', () => {
     assert.equal(uri.scheme, 'file');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    assert.equal(document.languageId, 'coach-markdown');
+    assert.equal(document.languageId, 'markdown');
     assert.match(document.getText(), /^client: Alex Morgan$/m);
     assert.match(document.getText(), /^## 3\.1 Genuine concern$/m);
 

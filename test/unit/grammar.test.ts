@@ -8,24 +8,36 @@ import { parseNote } from '../../src/core/note/parse';
 import type { Note } from '../../src/core/note/types';
 
 const ROOT = join(__dirname, '..', '..');
-const GRAMMAR_FILE = join(ROOT, 'syntaxes', 'coach-markdown.tmLanguage.json');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'grammar');
-const SCOPE = 'text.html.markdown.coach';
+const MARKDOWN = 'text.html.markdown';
 
-// The grammars our grammar builds on, as VS Code's own extensions provide them. tm-grammars ships
+/** The coach grammars, as the manifest injects them into Markdown. */
+interface GrammarContribution {
+  scopeName: string;
+  path: string;
+  injectTo?: string[];
+}
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: GrammarContribution[]; languages?: unknown } };
+const COACH = MANIFEST.contributes.grammars;
+const rawGrammar = (g: GrammarContribution) => JSON.parse(readFileSync(join(ROOT, g.path), 'utf8')) as Record<string, unknown>;
+
+// The grammars ours build on, as VS Code's own extensions provide them. tm-grammars ships
 // them as data; other embedded languages (code fences in CSS, JS…) are simply left unresolved.
 const TM_GRAMMARS = join(ROOT, 'node_modules', 'tm-grammars', 'grammars');
 const GRAMMAR_FILES: Record<string, string> = {
-  [SCOPE]: GRAMMAR_FILE,
-  'text.html.markdown': join(TM_GRAMMARS, 'markdown.json'),
+  ...Object.fromEntries(COACH.map((g) => [g.scopeName, join(ROOT, g.path)])),
+  [MARKDOWN]: join(TM_GRAMMARS, 'markdown.json'),
   'source.yaml': join(TM_GRAMMARS, 'yaml.json'),
   'text.html.derivative': join(TM_GRAMMARS, 'html-derivative.json'),
   'text.html.basic': join(TM_GRAMMARS, 'html.json'),
 };
 
-async function loadGrammar(): Promise<IGrammar> {
-  const wasm = readFileSync(join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
-  await oniguruma.loadWASM(wasm);
+// vscode-oniguruma loads its WASM once per process.
+const onig = oniguruma.loadWASM(readFileSync(join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm')));
+
+/** Markdown as VS Code tokenizes it: with the coach injections, or (for comparison) without them. */
+async function loadMarkdown(withCoach = true): Promise<IGrammar> {
+  await onig;
   const registry = new Registry({
     onigLib: Promise.resolve({
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
@@ -35,9 +47,10 @@ async function loadGrammar(): Promise<IGrammar> {
       const file = GRAMMAR_FILES[scopeName];
       return file ? parseRawGrammar(readFileSync(file, 'utf8'), file) : null;
     },
+    getInjections: (scopeName: string) => (withCoach ? COACH.filter((g) => g.injectTo?.includes(scopeName)).map((g) => g.scopeName) : undefined),
   });
-  const grammar = await registry.loadGrammar(SCOPE);
-  if (!grammar) throw new Error(`could not load ${SCOPE}`);
+  const grammar = await registry.loadGrammar(MARKDOWN);
+  if (!grammar) throw new Error(`could not load ${MARKDOWN}`);
   return grammar;
 }
 
@@ -88,21 +101,36 @@ function notesUnder(dir: string): string[] {
   });
 }
 
-describe('coach-markdown TextMate grammar', () => {
+/** A coach note's first lines: the frontmatter's `client:` line is what switches the coach scopes on. */
+const NOTE_HEAD = '---\nclient: Maria\n---\n';
+/** Lines of a note body, tokenized as they are inside a coach note (the head's lines dropped). */
+const tokenizeNote = (grammar: IGrammar, body: string) => tokenize(grammar, NOTE_HEAD + body).slice(NOTE_HEAD.split('\n').length - 1);
+const COACH_SCOPE = /\.coach(?:\.|$)/;
+const coachScopes = (lines: Line[]) => lines.flatMap((l) => l.tokens.flatMap((t) => t.scopes.filter((s) => COACH_SCOPE.test(s))));
+
+describe('coach highlighting injected into Markdown', () => {
   let grammar: IGrammar;
   before(async () => {
-    grammar = await loadGrammar();
+    grammar = await loadMarkdown();
   });
 
-  it('is a plain JSON grammar for text.html.markdown.coach that embeds Markdown after its own patterns', () => {
-    const raw = JSON.parse(readFileSync(GRAMMAR_FILE, 'utf8')) as { scopeName: string; patterns: { include?: string }[]; injections?: object };
-    assert.equal(raw.scopeName, SCOPE);
-    assert.deepEqual(raw.patterns.at(-1), { include: 'text.html.markdown' });
-    assert.ok(raw.injections && Object.keys(raw.injections).length > 0);
+  it('the manifest injects every coach grammar into Markdown and contributes no language of its own', () => {
+    assert.equal(MANIFEST.contributes.languages, undefined);
+    assert.ok(COACH.length >= 5);
+    for (const g of COACH) {
+      assert.deepEqual(g.injectTo, [MARKDOWN], g.path);
+      const raw = rawGrammar(g);
+      assert.equal(raw.scopeName, g.scopeName, g.path);
+      const selector = raw.injectionSelector;
+      assert.ok(typeof selector === 'string', `${g.path} has an injectionSelector`);
+      // Only the gate looks at all of Markdown; every other injection needs the gate's scope.
+      const alternatives = selector.split(',').map((s) => s.trim());
+      if (g.scopeName === 'coach-notes.injection.note') assert.deepEqual(alternatives, ['L:text.html.markdown']);
+      else for (const alternative of alternatives) assert.match(alternative, /^L:meta\.note\.coach\b/, g.path);
+    }
   });
 
-  it('compiles every regular expression in the grammar', () => {
-    const raw = JSON.parse(readFileSync(GRAMMAR_FILE, 'utf8')) as unknown;
+  it('compiles every regular expression in the grammars', () => {
     const regexes: string[] = [];
     const visit = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(visit);
@@ -112,10 +140,46 @@ describe('coach-markdown TextMate grammar', () => {
         else visit(value);
       }
     };
-    visit(raw);
+    COACH.forEach((g) => visit(rawGrammar(g)));
     assert.ok(regexes.length >= 15, `found ${regexes.length}`);
     for (const source of regexes) {
-      assert.doesNotThrow(() => new oniguruma.OnigScanner([source]).dispose(), source);
+      // vscode-textmate replaces an end's back-references with the begin's captured text first.
+      const compiled = source.replace(/\\[1-9]/g, '-');
+      assert.doesNotThrow(() => new oniguruma.OnigScanner([compiled]).dispose(), source);
+    }
+  });
+
+  describe('leaves Markdown that is not a coach note exactly as it was', () => {
+    let plain: IGrammar;
+    before(async () => {
+      plain = await loadMarkdown(false);
+    });
+    const samples: Record<string, string> = {
+      'frontmatter without client:': '---\ntitle: Release notes\ndate: 2026-03-02\ntags: [a, b]\ndescription: |\n  two\n  lines\n---\n\n## 3.1 Install\n',
+      'a nested client: key': '---\nproject:\n  client: Acme\n---\n\n## 3.1 Setup\n',
+      'client: after the frontmatter': '\n---\nclient: Not frontmatter\n---\n\n## 3.2 Two\n',
+      'numbered headings, task lists, Permission lines, tags and comments': [
+        '# Guide',
+        '',
+        '## 3.1 Genuine concern',
+        '',
+        'Permission: asked first [#3.4].',
+        '',
+        '- [ ] call Sam due 2026-06-15',
+        '- [x] done',
+        '',
+        '<!-- coach-disable-next-line judgmental-language -->',
+        'Text.',
+        '',
+        '---',
+      ].join('\n'),
+    };
+    for (const [name, text] of Object.entries(samples)) {
+      it(name, () => {
+        const lines = tokenize(grammar, text);
+        assert.deepEqual(coachScopes(lines), []);
+        assert.deepEqual(lines, tokenize(plain, text));
+      });
     }
   });
 
@@ -144,34 +208,34 @@ describe('coach-markdown TextMate grammar', () => {
 
   describe('marker ids', () => {
     it('scopes 3.10 in a heading as one whole id, not 3.1 followed by 0', () => {
-      const [line] = tokenize(grammar, '## 3.10 Ten is not one');
+      const [line] = tokenizeNote(grammar, '## 3.10 Ten is not one');
       assert.ok(line);
       const ids = line.tokens.filter((t) => hasScope(t.scopes, 'constant.numeric.marker-id.coach')).map((t) => line.text.slice(t.startIndex, t.endIndex));
       assert.deepEqual(ids, ['3.10']);
     });
 
     it('leaves a final full stop after the id out of it', () => {
-      const [line] = tokenize(grammar, '#### 3.4.');
+      const [line] = tokenizeNote(grammar, '#### 3.4.');
       assert.ok(line);
       const ids = line.tokens.filter((t) => hasScope(t.scopes, 'constant.numeric.marker-id.coach')).map((t) => line.text.slice(t.startIndex, t.endIndex));
       assert.deepEqual(ids, ['3.4']);
     });
 
     it('scopes every id of a multi-id tag whole', () => {
-      const [line] = tokenize(grammar, 'Named it [#3.1, #3.10 #12.3.4].');
+      const [line] = tokenizeNote(grammar, 'Named it [#3.1, #3.10 #12.3.4].');
       assert.ok(line);
       const ids = line.tokens.filter((t) => hasScope(t.scopes, 'constant.numeric.marker-id.coach')).map((t) => line.text.slice(t.startIndex, t.endIndex));
       assert.deepEqual(ids, ['3.1', '3.10', '12.3.4']);
     });
 
     it('does not tag [#3.4] inside inline code, even with double backticks', () => {
-      const [line] = tokenize(grammar, 'Write ``[#3.4]`` to tag, as in `- [ ] [#3.4]`.');
+      const [line] = tokenizeNote(grammar, 'Write ``[#3.4]`` to tag, as in `- [ ] [#3.4]`.');
       assert.ok(line);
       assert.ok(line.tokens.every((t) => !hasScope(t.scopes, 'entity.name.tag.marker.coach')), describeLine(line));
     });
   });
 
-  describe('ordinary Markdown still highlights', () => {
+  describe('ordinary Markdown still highlights inside a coach note', () => {
     const markdown = [
       '# Heading',
       '',
@@ -207,7 +271,7 @@ describe('coach-markdown TextMate grammar', () => {
     ];
     for (const [lineNumber, text, scope] of cases) {
       it(`line ${lineNumber}: ${JSON.stringify(text)} is ${scope}`, () => {
-        const line = tokenize(grammar, markdown)[lineNumber - 1];
+        const line = tokenizeNote(grammar, markdown)[lineNumber - 1];
         assert.ok(line);
         const start = line.text.indexOf(text);
         const covered = scopesOver(line, start, start + text.length);
@@ -232,11 +296,22 @@ describe('coach-markdown TextMate grammar', () => {
       it(relative(ROOT, file), () => {
         const text = readFileSync(file, 'utf8');
         const note = parseNote(text, file, { frameworks: setup.frameworks, defaultFramework: 'icf-trust' });
-        compareWithParser(note, tokenize(grammar, note.text));
+        const lines = tokenize(grammar, note.text);
+        // Coach scopes start at the frontmatter's `client:` line; a note without one (which the
+        // frontmatter check reports) is highlighted as plain Markdown.
+        if (gateLine(note) === undefined) assert.deepEqual(coachScopes(lines), []);
+        else compareWithParser(note, lines);
       });
     }
   });
 });
+
+/** The 1-based line of the frontmatter's top-level `client:` key, where coach highlighting begins. */
+function gateLine(note: Note): number | undefined {
+  if (!note.frontmatter.present) return undefined;
+  const index = note.frontmatter.yaml.split(/\r?\n/).findIndex((l) => /^client[ \t]*:(?:[ \t]|$)/.test(l));
+  return index < 0 ? undefined : index + 2;
+}
 
 /**
  * What the parser finds, the grammar scopes at the same place: marker headings, tags, agreements,
@@ -287,11 +362,12 @@ function compareWithParser(note: Note, lines: Line[]): void {
     assert.ok(hasScope(at(line, column), 'keyword.control.directive.coach'), where(line));
   }
 
-  if (note.frontmatter.present && note.frontmatter.closed) {
+  if (note.frontmatter.closed) {
     const yamlLines = note.frontmatter.yaml.split(/\r?\n/);
     for (const key of Object.keys(note.frontmatter.data)) {
       const index = yamlLines.findIndex((l) => l.startsWith(`${key}:`));
-      if (index >= 0) assert.ok(hasScope(at(index + 2, 1), 'entity.name.tag.frontmatter.coach'), where(index + 2));
+      // Keys above `client:` come before the gate and stay plain YAML.
+      if (index + 2 >= (gateLine(note) ?? Infinity)) assert.ok(hasScope(at(index + 2, 1), 'entity.name.tag.frontmatter.coach'), where(index + 2));
     }
   }
 

@@ -1,143 +1,43 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OLD_LANGUAGE_ID, oldAssociations, switchedToMarkdown } from '../../src/extension/language/associations';
 
-/** The parts of VS Code's language configuration this file uses. */
-type RegexSetting = string | { pattern: string; flags?: string };
-interface OnEnterRule {
-  beforeText: RegexSetting;
-  afterText?: RegexSetting;
-  previousLineText?: RegexSetting;
-  action: { indent: 'none' | 'indent' | 'outdent' | 'indentOutdent'; appendText?: string; removeText?: number };
-}
-interface LanguageConfiguration {
-  comments: { lineComment?: string; blockComment: [string, string] };
-  brackets: [string, string][];
-  autoClosingPairs: { open: string; close: string; notIn?: string[] }[];
-  surroundingPairs: [string, string][];
-  folding: { offSide?: boolean; markers: { start: RegexSetting; end: RegexSetting } };
-  wordPattern: RegexSetting;
-  onEnterRules: OnEnterRule[];
-}
+const ROOT = join(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  activationEvents: string[];
+  contributes: Record<string, unknown>;
+};
 
-const FILE = join(__dirname, '..', '..', 'language-configuration.json');
-const text = readFileSync(FILE, 'utf8');
-
-/** As VS Code reads a regex setting: a string, or a pattern with flags. */
-function compile(setting: RegexSetting): RegExp {
-  return typeof setting === 'string' ? new RegExp(setting) : new RegExp(setting.pattern, setting.flags ?? '');
-}
-
-describe('language-configuration.json', () => {
-  // Plain JSON on purpose: comments would make this (and any other plain JSON reader) fail.
-  const config = JSON.parse(text) as LanguageConfiguration;
-
-  /** VS Code applies the first rule whose texts all match; undefined when none does. */
-  function onEnter(before: string, after = ''): OnEnterRule['action'] | undefined {
-    return config.onEnterRules.find(
-      (rule) => compile(rule.beforeText).test(before) && (rule.afterText === undefined || compile(rule.afterText).test(after)),
-    )?.action;
-  }
-
-  it('toggles HTML comments', () => {
-    assert.deepEqual(config.comments.blockComment, ['<!--', '-->']);
-    assert.equal(config.comments.lineComment, undefined);
+describe('coach notes are Markdown', () => {
+  it('contributes no language, language configuration or snippets of its own', () => {
+    // A language of our own would hide Markdown's features from notes; snippets in the manifest
+    // could only target every Markdown file, so a completion provider offers them instead.
+    assert.equal(manifest.contributes.languages, undefined);
+    assert.equal(manifest.contributes.snippets, undefined);
+    assert.equal(existsSync(join(ROOT, 'language-configuration.json')), false);
+    assert.ok(!JSON.stringify(manifest).includes(OLD_LANGUAGE_ID), 'the old language id is gone from the manifest');
   });
 
-  it('compiles every regular expression', () => {
-    const settings: RegexSetting[] = [config.wordPattern, config.folding.markers.start, config.folding.markers.end];
-    for (const rule of config.onEnterRules) {
-      settings.push(rule.beforeText);
-      if (rule.afterText !== undefined) settings.push(rule.afterText);
-      if (rule.previousLineText !== undefined) settings.push(rule.previousLineText);
-    }
-    assert.ok(settings.length >= 10);
-    for (const setting of settings) assert.doesNotThrow(() => compile(setting), JSON.stringify(setting));
+  it('activates for Markdown documents and for workspaces with notes', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'workspaceContains:**/*.coach.md']);
   });
 
-  it('pairs brackets and quotes consistently', () => {
-    for (const [open, close] of config.brackets) {
-      assert.ok(config.autoClosingPairs.some((p) => p.open === open && p.close === close), `${open} auto-closes`);
-      assert.ok(config.surroundingPairs.some(([o, c]) => o === open && c === close), `${open} surrounds`);
-    }
-    const closes = new Map(config.autoClosingPairs.map((p) => [p.open, p.close]));
-    assert.equal(closes.get('"'), '"');
-    assert.equal(closes.get('“'), '”');
-    // An apostrophe is far more often "client's" than an opening quote: it must not auto-close.
-    assert.equal(closes.has("'"), false);
-    assert.equal(closes.has('’'), false);
-    assert.ok(config.surroundingPairs.some(([o, c]) => o === '`' && c === '`'));
+  it('sets no Markdown-wide defaults (word wrap for Markdown comes from VS Code itself)', () => {
+    assert.equal(manifest.contributes.configurationDefaults, undefined);
+  });
+});
+
+describe('files.associations migration', () => {
+  it('finds the patterns that still name the old language', () => {
+    assert.deepEqual(oldAssociations(undefined), []);
+    assert.deepEqual(oldAssociations({ '*.coach.md': OLD_LANGUAGE_ID, '*.txt': 'markdown', 'notes/**': OLD_LANGUAGE_ID }), ['*.coach.md', 'notes/**']);
   });
 
-  describe('onEnterRules continue lists', () => {
-    const continued: [string, string][] = [
-      ['- [ ] call Sam', '- [ ] '],
-      ['- [x] called Sam', '- [ ] '],
-      ['  * [X] nested and kept', '* [ ] '],
-      ['+ [ ] plus task', '+ [ ] '],
-      ['1. [ ] numbered task', '1. [ ] '],
-      ['12) [x] numbered with a parenthesis', '1) [ ] '],
-      ['- a plain item', '- '],
-      ['    - a nested item', '- '],
-      ['* a star item', '* '],
-      ['+ a plus item', '+ '],
-      ['3. a numbered item', '1. '],
-      ['2) a numbered item', '1) '],
-      ['- **Permission:** asked first', '- '],
-    ];
-    for (const [line, appended] of continued) {
-      it(`${JSON.stringify(line)} continues with ${JSON.stringify(appended)}`, () => {
-        const action = onEnter(line);
-        assert.equal(action?.appendText, appended);
-        assert.equal(action?.indent, 'none');
-      });
-    }
-
-    const ended = ['- ', '-', '* ', '1. ', '- [ ] ', '  - [x]', '10) '];
-    for (const line of ended) {
-      it(`an empty item ${JSON.stringify(line)} ends the list`, () => {
-        const action = onEnter(line);
-        assert.ok(action, 'a rule claims the empty item so that no continuation rule does');
-        assert.equal(action.appendText, undefined);
-      });
-    }
-
-    const untouched = ['Plain prose.', '**Permission:** asked first', '---', '- - -', '* * *', '## 3.4 Respect', '> a quote'];
-    for (const line of untouched) {
-      it(`${JSON.stringify(line)} is not a list item`, () => {
-        assert.equal(onEnter(line)?.appendText, undefined);
-      });
-    }
-  });
-
-  describe('wordPattern', () => {
-    const words = (s: string) => s.match(new RegExp(compile(config.wordPattern).source, `${compile(config.wordPattern).flags}g`)) ?? [];
-
-    it('reads marker ids and words with apostrophes as single words', () => {
-      assert.deepEqual(words("The client's goal [#3.4], and 3.10 too — café’s menu"), ['The', "client's", 'goal', '3.4', 'and', '3.10', 'too', 'café’s', 'menu']);
-    });
-
-    it('matches 3.4 and client\'s whole', () => {
-      assert.deepEqual(words('3.4'), ['3.4']);
-      assert.deepEqual(words("client's"), ["client's"]);
-    });
-
-    it('never matches an empty string (VS Code would loop)', () => {
-      const regex = compile(config.wordPattern);
-      for (const s of ['', ' ', "'", '.', '—', '#', '[]']) assert.equal(regex.exec(s)?.[0] ?? null, null, JSON.stringify(s));
-    });
-  });
-
-  describe('folding markers', () => {
-    it('fold <!-- #region --> … <!-- #endregion -->', () => {
-      const start = compile(config.folding.markers.start);
-      const end = compile(config.folding.markers.end);
-      assert.ok(start.test('<!-- #region Early sessions -->'));
-      assert.ok(start.test('  <!--#region-->'));
-      assert.ok(end.test('<!-- #endregion -->'));
-      assert.ok(!start.test('<!-- #endregion -->'));
-      assert.ok(!end.test('<!-- #region -->'));
-      assert.ok(!start.test('<!-- regional notes -->'));
-    });
+  it('switches only those patterns to markdown and keeps every other entry', () => {
+    const before = { '*.coach.md': OLD_LANGUAGE_ID, '*.mdx': 'markdown', '*.log': 'log' };
+    assert.deepEqual(switchedToMarkdown(before), { '*.coach.md': 'markdown', '*.mdx': 'markdown', '*.log': 'log' });
+    assert.deepEqual(before['*.coach.md'], OLD_LANGUAGE_ID, 'the input is not changed');
+    assert.deepEqual(oldAssociations(switchedToMarkdown(before)), []);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadSetup } from '../../src/core/engine/setup';
 import { parseNote } from '../../src/core/note/parse';
 import { RULES } from '../../src/core/rules/index';
+import { parseSnippets, prefixStart } from '../../src/extension/language/snippet-data';
 
 interface Snippet {
   prefix: string | string[];
@@ -11,7 +12,7 @@ interface Snippet {
   description: string;
 }
 
-const FILE = join(__dirname, '..', '..', 'snippets', 'coach-markdown.code-snippets');
+const FILE = join(__dirname, '..', '..', 'snippets', 'coach-notes.code-snippets');
 const snippets = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, Snippet>;
 const setup = loadSetup();
 const framework = setup.frameworks.get('icf-trust');
@@ -102,7 +103,7 @@ function choices(body: string): Map<number, string[]> {
 const parse = (text: string) => parseNote(text, 'n.coach.md', { frameworks: setup.frameworks, defaultFramework: 'icf-trust' });
 const NOTE_START = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
 
-describe('snippets/coach-markdown.code-snippets', () => {
+describe('snippets/coach-notes.code-snippets', () => {
   it('is plain JSON where every snippet has a prefix, a body and a description', () => {
     assert.ok(Object.keys(snippets).length >= 6);
     for (const [name, snippet] of Object.entries(snippets)) {
@@ -224,6 +225,25 @@ describe('snippets/coach-markdown.code-snippets', () => {
           assert.deepEqual(note.directives.map((d) => [d.kind, d.rules]), [[kind, [rule]]], text);
         }
       }
+    });
+  });
+
+  describe('as the completion provider reads it', () => {
+    it('offers every prefix of every snippet with its joined body and description', () => {
+      const entries = parseSnippets(readFileSync(FILE, 'utf8'));
+      const expected = Object.entries(snippets).flatMap(([name, s]) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).map((prefix) => [prefix, name]));
+      assert.deepEqual(entries.map((e) => [e.prefix, e.name]), expected);
+      for (const entry of entries) {
+        assert.equal(entry.body, bodyOf(entry.name));
+        assert.equal(entry.description, snippets[entry.name]?.description);
+      }
+    });
+
+    it('replaces the whole hyphenated prefix being typed, and nothing before it', () => {
+      assert.equal(prefixStart('coach-ses'), 0);
+      assert.equal(prefixStart('She was late [coach-t'), 14);
+      assert.equal(prefixStart('Ends with a space '), 18);
+      assert.equal(prefixStart(''), 0);
     });
   });
 });

@@ -36,28 +36,35 @@ export async function reportCommand(folder: string, options: ReportCommandOption
   const linkBase = out ? relativeLink(dirname(out), root) : '';
   const text = renderReport(data, options.format, { linkBase });
   if (!out) io.out.write(text);
-  else {
-    const shown = relative(io.cwd, out) || out;
-    try {
-      writeReportFile(out, text);
-    } catch (error) {
-      if (error instanceof ReportExistsError) {
-        io.err.write(`coach-notes: ${shown} already exists. Reports are never overwritten: choose another --out name, or remove the old report first.\n`);
-        return 2;
-      }
-      io.err.write(`coach-notes: could not write ${shown}: ${writeErrorText(error)} Choose another --out file or folder.\n`);
-      return 2;
-    }
-    io.err.write(`coach-notes: wrote ${shown} (${data.totals.notes} notes, ${data.quarter}).\n`);
-  }
+  else if (!writeNewFile(out, text, io, `${data.totals.notes} notes, ${data.quarter}`)) return 2;
   return problems.length > 0 ? 2 : 0;
+}
+
+/**
+ * Writes `--out` atomically, never over an existing file, and says what happened on standard
+ * error. False when nothing was written. Shared by `report` and `log`.
+ */
+export function writeNewFile(out: string, text: string, io: Io, what: string): boolean {
+  const shown = relative(io.cwd, out) || out;
+  try {
+    writeReportFile(out, text);
+  } catch (error) {
+    if (error instanceof ReportExistsError) {
+      io.err.write(`coach-notes: ${shown} already exists. Reports are never overwritten: choose another --out name, or remove the old report first.\n`);
+      return false;
+    }
+    io.err.write(`coach-notes: could not write ${shown}: ${writeErrorText(error)} Choose another --out file or folder.\n`);
+    return false;
+  }
+  io.err.write(`coach-notes: wrote ${shown} (${what}).\n`);
+  return true;
 }
 
 /**
  * `--out` names the report file; an existing folder, or a name ending in `/`, is a folder to write
  * the report into under its usual name (`coverage-2026-Q1.md`, as the VS Code command names it).
  */
-function outputFile(out: string, cwd: string, name: string): string {
+export function outputFile(out: string, cwd: string, name: string): string {
   const path = resolve(cwd, out);
   return out.endsWith('/') || out.endsWith(sep) || isFolder(path) ? join(path, name) : path;
 }

@@ -20,10 +20,12 @@ export interface CoachConfig {
   requiredMarkers: Record<string, string[] | 'all' | 'none'>;
   /** Severity overrides per bare rule id. */
   rules: Record<string, Severity>;
-  judgmental: { extra: ExtraPhrase[]; allow: string[] };
+  judgmental: { extra: ExtraPhrase[]; allow: string[]; /** Read unmatched sentences with the sentence model. */ model: boolean };
   sensitiveTopics: { extra: ExtraTopic[]; allow: string[] };
   /** Notes longer than this many characters are checked up to it (`max_note_size_kb`). */
   maxNoteChars: number;
+  /** ICF credential progress: `credential.training_start` (YYYY-MM-DD), from when sessions count. */
+  credential: { trainingStart?: string };
   /** The config file it came from, if any. */
   file?: string;
 }
@@ -33,8 +35,9 @@ export function defaultConfig(): CoachConfig {
     framework: 'icf-trust',
     requiredMarkers: {},
     rules: {},
-    judgmental: { extra: [], allow: [] },
+    judgmental: { extra: [], allow: [], model: true },
     sensitiveTopics: { extra: [], allow: [] },
     maxNoteChars: 8 * 1024 * 1024,
+    credential: {},
   };
 }

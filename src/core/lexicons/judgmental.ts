@@ -10,6 +10,7 @@ import { loadEnglish, type English } from '../language/english';
 import { formOf, inflect, type VerbForm, type VerbForms } from '../language/inflect';
 import { addWord, createWordIndex, type WordIndex } from '../language/word-index';
 import { buildPhraseTrie, type PhraseTrie } from '../language/phrase-trie';
+import { parseSentenceModel, type SentenceModel } from '../language/sentence-model';
 
 /** How a phrase is used in a sentence; decides which patterns around it make it a judgment. */
 export type PhraseKind = 'adjective' | 'noun' | 'verb' | 'phrase' | 'trait-noun';
@@ -55,6 +56,8 @@ export interface JudgmentalEntry {
   withEarlier?: ReadonlySet<string>;
   /** One entry object for every form of a written phrase with groups of alternatives; `phrase` is the first. */
   shared?: boolean;
+  /** Made by the sentence model, not listed: the finding names the clause, not a listed phrase. */
+  evaluative?: boolean;
   /** Added from the valence list: a label only where the tagger reads an adjective or a noun. */
   byValence?: boolean;
   /** Phrases of which one must come later in the sentence: “if she had …, none of this …”. */
@@ -121,6 +124,8 @@ export interface JudgmentalLexicon {
   scareQuotes?: ScareQuotes;
   /** Any present-tense habit of a person in a sentence with a strong frequency marker (“every single time”). */
   habits?: JudgmentalEntry;
+  /** Reads the sentences no phrase matched (lexicons/judgmental-model.json); off with `judgmental.model: false`. */
+  model?: SentenceModel;
 }
 
 export interface ScareQuotes {
@@ -172,6 +177,7 @@ export interface BaseLexicon {
   english: English;
   scareQuotes?: ScareQuotes;
   habits?: JudgmentalEntry;
+  model?: SentenceModel;
   problems: DataProblem[];
   /** The forms of shared entries (see `JudgmentalEntry.shared`), for the scan. */
   sharedForms?: string[];
@@ -179,6 +185,7 @@ export interface BaseLexicon {
 
 const LEXICON_FILE = join('lexicons', 'judgmental.yaml');
 const ENGLISH_FILE = join('lexicons', 'english.yaml');
+const MODEL_FILE = join('lexicons', 'judgmental-model.json');
 const MAX_EXTRA_LENGTH = 200;
 const baseCache = new Map<string, BaseLexicon>();
 /** Shared by every entry with no `unless_next` words: the generated forms number in the tens of thousands. */
@@ -203,8 +210,8 @@ export function loadJudgmentalLexicon(dataRoot: string, config: CoachConfig): { 
     base = readBase(file);
     baseCache.set(file, base);
   }
-  const { extra, allow } = config.judgmental;
-  if (extra.length === 0 && allow.length === 0) {
+  const { extra, allow, model } = config.judgmental;
+  if (extra.length === 0 && allow.length === 0 && model) {
     // The common case: no workspace tuning, so the compiled pattern is shared by every setup.
     let lexicon = plainCache.get(file);
     if (!lexicon) {
@@ -216,7 +223,7 @@ export function loadJudgmentalLexicon(dataRoot: string, config: CoachConfig): { 
   const problems = [...base.problems];
   const entries = new Map(base.entries);
   addExtras(entries, base.categories, extra, config.file ?? join('.coach', 'config.yaml'), problems);
-  return { lexicon: compile(base, entries, allow), problems };
+  return { lexicon: compile(base, entries, allow, model), problems };
 }
 
 function readBase(file: string): BaseLexicon {
@@ -232,6 +239,14 @@ function readBase(file: string): BaseLexicon {
   }
   const base = parseJudgmentalLexicon(text, file, english);
   base.problems.unshift(...englishProblems);
+  const modelFile = join(root, MODEL_FILE);
+  if (existsSync(modelFile)) {
+    const { model, problems } = parseSentenceModel(readFileSync(modelFile, 'utf8'), modelFile);
+    base.problems.push(...problems);
+    // A category the lexicon lacks would name no explanation: such a model is not used.
+    if (model && model.categories.every((c) => base.categories.has(c.id))) base.model = model;
+    else if (model) base.problems.push({ file: modelFile, line: 1, column: 1, field: 'categories', message: 'The sentence model names categories the judgmental lexicon does not have.' });
+  }
   return base;
 }
 
@@ -515,7 +530,7 @@ function phrasesOf(entries: ReadonlyMap<string, JudgmentalEntry>, sharedForms: r
   return out;
 }
 
-function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntry>, allow: readonly string[]): JudgmentalLexicon {
+function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntry>, allow: readonly string[], useModel = true): JudgmentalLexicon {
   const entries = workspaceEntries.size > 0 ? workspaceEntries : new Map(base.entries);
   const allowKeys = new Set(allow.map(phraseKey).filter((k) => k !== ''));
   // Allowed phrases never need matching at all; multi-word or partial ones are handled by `allow`.
@@ -529,6 +544,7 @@ function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntr
     english: base.english,
     ...(base.scareQuotes ? { scareQuotes: base.scareQuotes } : {}),
     ...(base.habits ? { habits: base.habits } : {}),
+    ...(base.model && useModel ? { model: base.model } : {}),
   };
 }
 

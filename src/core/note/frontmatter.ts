@@ -106,6 +106,17 @@ export function readFrontmatter(
   }
   else fail('client', '`client` should be a name or a code, written as plain text.');
 
+  // client_id: optional, keeps one client across a change of name (credential client counts, the ICF log).
+  if (has('client_id')) {
+    const id = data.client_id;
+    const text = typeof id === 'string' ? id.trim() : '';
+    const unprintable = text === '' ? undefined : controlCharacterProblem(text);
+    if (typeof id === 'number' && Number.isFinite(id)) fail('client_id', `\`client_id\` reads as the number ${id}. Put it in quotes, such as \`client_id: "${sourceOf('client_id') ?? String(id)}"\`, so it stays exactly as written.`);
+    else if (text === '') fail('client_id', '`client_id` should be a code that stays the same when the client\'s name changes, such as `client_id: C-014`.');
+    else if (unprintable) fail('client_id', unprintable.replace(/`client`/g, '`client_id`'));
+    else meta.clientId = text;
+  }
+
   // date: required, a real calendar date.
   if (!has('date')) problems.push({ field: 'date', reason: 'The frontmatter needs the session `date`, written YYYY-MM-DD, so the note falls into the right quarter.', place: blockStart });
   else {

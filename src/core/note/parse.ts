@@ -354,6 +354,7 @@ function readProse(note: Note, block: Paragraph | Heading, quoted: boolean, isPa
   let text = '';
   for (const part of parts) text += visibleText(part.value);
   const prose: ProseBlock = { text, parts, quoted };
+  if (!isParagraph) prose.heading = true;
   note.prose.push(prose);
   if (text.includes('[#')) {
     for (const m of text.matchAll(TAG_PATTERN)) {

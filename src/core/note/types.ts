@@ -6,6 +6,8 @@ import type { Place } from '../model/types';
 /** Frontmatter fields the format defines, read and checked. Unknown keys stay in `data`. */
 export interface NoteMeta {
   client?: string;
+  /** `client_id`: one client across a change of name. */
+  clientId?: string;
   /** YYYY-MM-DD, only when it is a real calendar date. */
   date?: string;
   session?: number;
@@ -115,6 +117,8 @@ export interface ProseBlock {
   parts: readonly Text[];
   /** Whether the block sits inside a blockquote (the client's words). */
   quoted: boolean;
+  /** A heading: a title, not a sentence of the note. */
+  heading?: true;
 }
 
 /** Everything the rules need to know about one note, parsed once. */

@@ -3,6 +3,9 @@ import { formatQuarter, inQuarter, previousQuarter, quarterRange, type Quarter }
 import type { EngineSetup } from '../engine/setup';
 import type { Framework } from '../frameworks/types';
 import type { AgreementItem } from '../note/types';
+import { buildCredential } from '../credential/build';
+import { engagementRows } from '../credential/log';
+import { clientKey } from '../credential/sessions';
 import { lintNote } from '../engine/lint';
 import { parseWith } from '../workspace/batch';
 import { summarize } from '../workspace/summary';
@@ -66,10 +69,11 @@ export function reportFromNotes(results: readonly ReportNote[], setup: EngineSet
   const frameworks = frameworkIds.map((id) => setup.frameworks.get(id)).filter((f): f is Framework => f !== undefined);
   const markers = markerRows(frameworks, current, previous);
 
+  const period = quarterRange(options.quarter, firstMonth);
   return {
     schemaVersion: 1,
     quarter: formatQuarter(options.quarter),
-    period: { ...quarterRange(options.quarter, firstMonth), firstMonth },
+    period: { ...period, firstMonth },
     previousQuarter: formatQuarter(prevQ),
     frameworks: frameworks.map((f) => ({ id: f.id, name: f.name, notes: current.filter((r) => r.summary.framework === f.id).length })),
     pseudonymized: options.pseudonymize === true,
@@ -91,7 +95,15 @@ export function reportFromNotes(results: readonly ReportNote[], setup: EngineSet
       .filter((r) => !r.summary.valid)
       .sort((a, b) => a.path.localeCompare(b.path))
       .map((r, i) => ({ path: path(r.path) ?? `note ${i + 1} (path hidden)`, reason: r.summary.invalidReason ?? 'The frontmatter is not valid.' })),
+    ...credentialPanel(valid.map((r) => r.summary), setup, period.end, label, path),
   };
+}
+
+/** Credential progress as of the quarter's end, once the coach has set when their training started. */
+function credentialPanel(summaries: NoteSummary[], setup: EngineSetup, asOf: string, label: (c: string) => string, path: (p: string) => string | null): Pick<ReportData, 'credential'> {
+  const trainingStart = setup.config.credential.trainingStart;
+  if (trainingStart === undefined) return {};
+  return { credential: buildCredential(summaries, { asOf, trainingStart, label: (_key, latest) => label(latest), notePath: path }).progress };
 }
 
 /**
@@ -265,27 +277,9 @@ function agreementSignals(current: ReportNote[], all: readonly ReportNote[]): Tr
 }
 
 function engagements(notes: NoteSummary[], label: (c: string) => string): Engagement[] {
-  const byClient = new Map<string, NoteSummary[]>();
-  for (const s of notes) {
-    if (!s.icfLog || s.client === undefined) continue;
-    byClient.set(s.client, [...(byClient.get(s.client) ?? []), s]);
-  }
-  return [...byClient.entries()]
-    .map(([client, sessions]): Engagement => {
-      const dates = sessions.map((s) => s.date ?? '').sort();
-      const group = sessions.some((s) => s.type === 'group');
-      const sizes = sessions.map((s) => s.groupSize ?? 0);
-      const hours = (paid: boolean) => sessions.filter((s) => s.paid === paid).reduce((n, s) => n + (s.duration ?? 0), 0) / 60;
-      return {
-        client: label(client),
-        start: dates[0] ?? '',
-        end: dates[dates.length - 1] ?? '',
-        type: group ? 'group' : 'individual',
-        groupSize: group ? Math.max(...sizes) || null : null,
-        sessions: sessions.length,
-        paidHours: hours(true),
-        proBonoHours: hours(false),
-      };
-    })
-    .sort((a, b) => a.client.localeCompare(b.client));
+  const logged = notes.filter((s) => s.icfLog && s.client !== undefined && s.date !== undefined);
+  return engagementRows(
+    logged.map((s) => ({ key: clientKey(s), client: s.client ?? '', date: s.date ?? '', type: s.type, paid: s.paid, minutes: s.duration ?? 0, ...(s.groupSize !== undefined ? { groupSize: s.groupSize } : {}) })),
+    (_key, latest) => label(latest),
+  );
 }

@@ -1,7 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { oneLine } from './escape';
+import { checkLabel, countingSentence, estimateSentence } from '../credential/format';
+import type { CredentialProgress } from '../credential/progress';
 import { hours } from './format';
-import type { ReportData } from './types';
+import type { Engagement, ReportData } from './types';
 
 /** Columns of the ICF coaching log, in the order of ICF's client coaching log template. */
 export const CSV_COLUMNS = ['Client', 'Contact', 'Individual/Group', 'Group size', 'Start date', 'End date', 'Sessions', 'Paid hours', 'Pro bono hours'] as const;
@@ -14,7 +16,19 @@ export const CSV_COLUMNS = ['Client', 'Contact', 'Individual/Group', 'Group size
  * A UTF-8 byte order mark leads the file, so Excel reads names such as “Tomás” correctly.
  */
 export function renderCsv(data: ReportData): string {
-  const rows = data.engagements.map((e) => [
+  const panel = data.credential ? [[], ...credentialRows(data.credential)] : [];
+  return stringify([[...CSV_COLUMNS], ...data.engagements.map(logRow), ...panel], CSV_OPTIONS);
+}
+
+/** The ICF coaching log alone, for any period (`coach-notes log --format csv`): the same columns and guards. */
+export function renderLogCsv(engagements: readonly Engagement[]): string {
+  return stringify([[...CSV_COLUMNS], ...engagements.map(logRow)], CSV_OPTIONS);
+}
+
+const CSV_OPTIONS = { record_delimiter: 'windows', escape_formulas: true, bom: true } as const;
+
+function logRow(e: Engagement): string[] {
+  return [
     oneLine(e.client),
     '',
     e.type === 'group' ? 'Group' : 'Individual',
@@ -24,6 +38,19 @@ export function renderCsv(data: ReportData): string {
     String(e.sessions),
     hours(e.paidHours),
     hours(e.proBonoHours),
-  ]);
-  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', escape_formulas: true, bom: true });
+  ];
+}
+
+/**
+ * The credential panel, after a blank record below the log: one row per requirement of each
+ * credential (logged, required, met), then the estimate. Only written when the workspace sets
+ * `credential.training_start`, so a log made without one stays the bare ICF log.
+ */
+function credentialRows(p: CredentialProgress): string[][] {
+  const rows: string[][] = [['Credential', 'Requirement', 'Logged', 'Required', 'Met']];
+  for (const c of p.credentials) {
+    for (const k of c.checks) rows.push([c.id.toUpperCase(), checkLabel(k), k.id === 'clients' ? String(k.logged) : hours(k.logged), k.id === 'clients' ? String(k.required) : hours(k.required), k.met ? 'yes' : 'no']);
+  }
+  rows.push([], [oneLine(estimateSentence(p))], [oneLine(countingSentence(p))]);
+  return rows;
 }

@@ -1,6 +1,6 @@
 import { escapeHtml as esc } from './escape';
 import { FOOTER, hours, longDate, percent, periodLabel, plural, yearLabel, type RenderOptions } from './format';
-import { coverageSection, excludedSection, focusSection, matrixSection, notesSection, signalsSection } from './html/sections';
+import { coverageSection, credentialSection, excludedSection, focusSection, matrixSection, notesSection, signalsSection } from './html/sections';
 import { REPORT_CSS } from './html/styles';
 import type { ReportData } from './types';
 
@@ -36,6 +36,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
     '<main class="sheet">',
     cover(data),
     body,
+    credentialSection(data),
     excludedSection(data, options),
     footer(data, options),
     '</main>',

@@ -18,6 +18,8 @@ import {
   yearLabel,
   type RenderOptions,
 } from './format';
+import { checkFigure, checkLabel, checkRatio, countingSentence, estimateSentence, statusWord, totalsSentence } from '../credential/format';
+import type { CheckId, CredentialStatus } from '../credential/progress';
 import type { MarkerRow, ReportData } from './types';
 
 /**
@@ -32,7 +34,7 @@ export function renderMarkdown(data: ReportData, options: RenderOptions = {}): s
   } else {
     out.push(...coverage(data), ...focus(data), ...matrix(data), ...signals(data), ...notes(data, options));
   }
-  out.push(...excluded(data, options), ...footer(data, options));
+  out.push(...credential(data), ...excluded(data, options), ...footer(data, options));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
 }
 
@@ -199,6 +201,42 @@ function signals(data: ReportData): string[] {
       : 'Follow-through: open agreements from a previous session that the next note revisited (kept or carried forward), out of all that were due a follow-up.',
     '',
   );
+  return out;
+}
+
+/** Credential progress as of the quarter's end: a table per credential and text bars toward the next one. */
+function credential(data: ReportData): string[] {
+  const p = data.credential;
+  if (!p) return [];
+  const out = ['## ICF credential progress', '', withCode(countingSentence(p)), '', withCode(totalsSentence(p)), ''];
+  const cell = (c: CredentialStatus, id: CheckId) => {
+    const k = c.checks.find((x) => x.id === id);
+    return k ? `${checkFigure(k)}${k.met ? ' ✓' : ''}` : '—';
+  };
+  out.push(
+    ...table(
+      ['Credential', 'Coaching hours', 'Paid hours', 'Clients', `Last ${p.recent.months} months`, 'Status'],
+      ['l', 'r', 'r', 'r', 'r', 'l'],
+      p.credentials.map((c) => [md(c.name), cell(c, 'hours'), cell(c, 'paidHours'), cell(c, 'clients'), cell(c, 'recentHours'), c.met ? `**${md(statusWord(c))}**` : md(statusWord(c))]),
+    ),
+  );
+  const target = p.credentials.find((c) => c.id === p.next?.id);
+  if (target && !target.met) {
+    const labels = target.checks.map((k) => codeText(checkLabel(k)));
+    const width = Math.max(...labels.map((l) => [...l].length));
+    const body = target.checks.map((k, i) => `${truncate(labels[i] ?? '', width)}  ${bar(checkRatio(k))} ${checkFigure(k)}`).join('\n');
+    const fence = codeFence(body);
+    out.push(`Toward the ${md(target.id.toUpperCase())}:`, '', `${fence}text`, body, fence, '');
+  }
+  out.push(md(estimateSentence(p)), '');
+  for (const c of p.credentials) if (c.unrecorded) out.push(`*${md(c.unrecorded)}*`, '');
+  if (p.notLogged > 0) out.push(withCode(`${plural(p.notLogged, 'session')} with \`icf_log: false\` left out: not coaching hours.`), '');
+  if (p.leftOut.length > 0) {
+    out.push(`${plural(p.leftOut.length, 'note')} could count but ${p.leftOut.length === 1 ? 'does' : 'do'} not:`, '');
+    for (const l of p.leftOut) out.push(`- ${md(l.note)}: ${withCode(l.reason)}`);
+    out.push('');
+  }
+  out.push(`Requirements: ${md(p.source.name)}, checked ${md(longDate(p.source.checked))}.`, '');
   return out;
 }
 

@@ -1,3 +1,5 @@
+import type { CredentialProgress } from '../credential/progress';
+
 /**
  * The data behind a quarterly coverage report. `--format json` prints exactly this; the Markdown,
  * HTML and CSV renderers only present it. Every string that came from a note (client names,
@@ -22,6 +24,11 @@ export interface ReportData {
   engagements: Engagement[];
   /** Notes in the folder that could not be counted (invalid frontmatter and similar). */
   excluded: { path: string; reason: string }[];
+  /**
+   * ICF credential progress as of the quarter's last day, over the whole period since the training
+   * start. Present only when `.coach/config.yaml` sets `credential.training_start`.
+   */
+  credential?: CredentialProgress;
 }
 
 export interface ReportTotals {

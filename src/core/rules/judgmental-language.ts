@@ -76,12 +76,16 @@ export const judgmentalLanguageRule: Rule = {
       if (block.quoted) continue; // A blockquote holds the client's own words.
       if (expired()) return;
       const view = new BlockView(block.text, judgmental.allow);
-      for (const judgment of findJudgments(view, judgmental, people, expired)) report(toMessage(note, block, view, judgment, judgmental, people));
+      // Headings and action items are not sentences about anyone: the sentence model leaves them alone.
+      const sentences = !block.heading && !TASK_ITEM.test(block.text);
+      for (const judgment of findJudgments(view, judgmental, people, expired, sentences)) report(toMessage(note, block, view, judgment, judgmental, people));
     }
   },
 };
 
-function peopleOf(note: Note): People {
+const TASK_ITEM = /^\[[ xX]\]/;
+
+export function peopleOf(note: Note): People {
   const client = note.meta.client?.trim() || undefined;
   const names = new Set((client ?? '').toLowerCase().split(/[^\p{L}'’-]+/u).filter((p) => p.length > 1));
   const pronouns = note.frontmatter.data['pronouns'];
@@ -103,7 +107,7 @@ function toMessage(note: Note, block: ProseBlock, view: BlockView, j: Judgment, 
     category: j.entry.category.id,
     // The phrase the lexicon matched: what “Allow in this workspace” stores.
     // The lexicon form that matched (one of a shared entry's many), as “Allow” should store it.
-    data: { phrase: j.entry.shared ? j.phrase : j.entry.phrase, person: j.person.client ? 'client' : 'other' },
+    data: { phrase: j.entry.shared ? j.phrase : j.entry.phrase, person: j.person.client ? 'client' : 'other', source: j.entry.evaluative ? 'model' : 'lexicon' },
   };
   if (!span.fixable) return message;
   const rewrites = rewritesFor(span.judgment, view, lexicon.english, people);
@@ -147,12 +151,21 @@ function reasonFor(j: Judgment, people: People): string {
   const person = j.person.client ? client : (j.person.text ?? 'this person');
   const explanation = (j.entry.explanation ?? category.explanation).replace(/\{client\}/g, client).replace(/\{person\}/g, person);
   const about = j.person.client ? '' : `, about ${person},`;
+  if (j.entry.evaluative) return `‘${shortened(j.phrase)}’${about} reads as ${indefinite(category.title)} ${category.title}: ${explanation}`;
   if (!category.builtin) {
     const list = category.id === 'custom' ? 'judgmental phrases' : category.title;
     return `‘${j.phrase}’${about} is on this workspace's list of ${list}: ${explanation}`;
   }
   return `‘${j.phrase}’${about} is ${indefinite(category.title)} ${category.title}: ${explanation}`;
 }
+
+/** A clause quoted in a message: its first words, enough to find it. */
+function shortened(phrase: string): string {
+  const words = phrase.split(' ');
+  return words.length <= SHORT_WORDS ? phrase : `${words.slice(0, SHORT_WORDS).join(' ')} …`;
+}
+
+const SHORT_WORDS = 8;
 
 function indefinite(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';

@@ -16,6 +16,8 @@ export interface NoteSummary {
   /** Why it is not counted, in the coach's language (first frontmatter problem). */
   invalidReason?: string;
   client?: string;
+  /** `client_id`, when the note has one: the same client under another name. */
+  clientId?: string;
   date?: string;
   session?: number;
   duration?: number;
@@ -76,6 +78,7 @@ export function summarize(note: Note, setup: { config: CoachConfig; sensitive: S
   };
   if (!frontmatter.valid) summary.invalidReason = frontmatter.problems[0]?.reason ?? 'The frontmatter is not valid.';
   if (meta.client !== undefined) summary.client = meta.client;
+  if (meta.clientId !== undefined) summary.clientId = meta.clientId;
   if (meta.date !== undefined) summary.date = meta.date;
   if (meta.session !== undefined) summary.session = meta.session;
   if (meta.duration !== undefined) summary.duration = meta.duration;

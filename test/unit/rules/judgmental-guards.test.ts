@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/engine/lint';
 import type { EngineSetup } from '../../../src/core/engine/setup';
-import { setupWith } from '../support/setup';
+import { setupWith, wordListsOnly } from '../support/setup';
 
 // One test per guard of coach:judgmental-language: each pairs a sentence the guard must let
 // through with one it must stop, so deleting the guard (or the rule's reach) fails a test.
@@ -16,7 +16,7 @@ function flagged(body: string, config?: EngineSetup): string[] {
 
 describe('coach:judgmental-language guards', () => {
   before(() => {
-    setup = setupWith();
+    setup = wordListsOnly(); // these readings are the word lists'; the sentence model has its own tests
   });
 
   it('quoted words are masked; a quote that ends its sentence ends reported speech', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/engine/lint';
 import type { EngineSetup } from '../../../src/core/engine/setup';
 import type { Finding } from '../../../src/core/model/types';
-import { setupWith } from '../support/setup';
+import { wordListsOnly } from '../support/setup';
 
 // The kinds of wording the blind fresh-d and fresh-e sets showed missing (eval/judgmental/), and
 // the guards that came with them. Each test pairs a sentence that must be flagged with a close one
@@ -22,7 +22,7 @@ function flagged(body: string): string[] {
 
 describe('coach:judgmental-language kinds and their guards', () => {
   before(() => {
-    setup = setupWith();
+    setup = wordListsOnly(); // these readings are the word lists'; the sentence model has its own tests
   });
 
   describe('who is judged', () => {

@@ -5,7 +5,7 @@ import { loadEnglish } from '../../../src/core/language/english';
 import { baseCandidates, valenceOf } from '../../../src/core/language/valence';
 import { builtinDataRoot } from '../../../src/core/data/paths';
 import { alternatives, parseJudgmentalLexicon } from '../../../src/core/lexicons/judgmental';
-import { setupWith } from '../support/setup';
+import { wordListsOnly } from '../support/setup';
 
 // The mechanisms that let coach:judgmental-language reach wording its lexicon does not spell out:
 // groups of alternatives, clause cues with the words they need around them, sweeping words
@@ -27,7 +27,7 @@ function categories(body: string, client = 'Maria'): string[] {
 
 describe('coach:judgmental-language reach', () => {
   before(() => {
-    setup = setupWith();
+    setup = wordListsOnly(); // these readings are the word lists'; the sentence model has its own tests
   });
 
   describe('groups of alternatives in the lexicon', () => {

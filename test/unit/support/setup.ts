@@ -26,3 +26,8 @@ export function tempWorkspace(files: Record<string, string | Buffer>): string {
   }
   return root;
 }
+
+/** The built-in setup with the word lists alone: for tests of their readings and guards, which the sentence model would otherwise add to. */
+export function wordListsOnly(): EngineSetup {
+  return setupWith('judgmental:\n  model: false\n');
+}

@@ -1,5 +1,7 @@
 import { escapeHtml as esc } from '../escape';
 import { monthName, percent, plural } from '../format';
+import { checkFigure, checkLabel, checkRatio, checkState, statusWord } from '../../credential/format';
+import type { CredentialStatus } from '../../credential/progress';
 import type { MarkerRow, TrustSignals } from '../types';
 
 /**
@@ -95,6 +97,48 @@ export function monthlyChart(months: TrustSignals['judgmentalByMonth']): string 
     `<title id="${titleId}">${esc(`Judgmental-language findings per month: ${months.map((m) => `${monthName(m.month)} ${m.findings}`).join(', ')}`)}</title>` +
     `<line class="baseline" x1="0" x2="${width}" y1="${base}" y2="${base}"/>` +
     bars +
+    `</svg>`
+  );
+}
+
+const CREDENTIAL = { width: 760, label: 230, barX: 242, barW: 380, row: 26, barH: 12, head: 30, gap: 8 };
+
+/**
+ * Progress toward each credential: a heading per credential, then one bar per requirement (hours,
+ * paid hours, clients, recent hours) filled to its share of the threshold, with the figures and a
+ * ✓ beside it, so a met requirement is told by text and shape, not by colour alone.
+ */
+export function credentialChart(credentials: readonly CredentialStatus[]): string {
+  const c = CREDENTIAL;
+  let y = 0;
+  const parts: string[] = [];
+  for (const cred of credentials) {
+    parts.push(`<text class="label" x="0" y="${y + 18}"><tspan class="id">${esc(cred.id.toUpperCase())}</tspan> ${esc(statusWord(cred))}</text>`);
+    y += c.head;
+    for (const k of cred.checks) {
+      const ratio = checkRatio(k);
+      const top = y + (c.row - c.barH) / 2;
+      const mid = top + c.barH / 2;
+      const text = `${checkFigure(k)}${k.met ? ' ✓' : ''}`;
+      parts.push(
+        `<g class="credential-row" data-credential="${esc(cred.id)}" data-check="${esc(k.id)}">` +
+          `<title>${esc(`${cred.id.toUpperCase()}, ${checkLabel(k)}: ${checkFigure(k)}, ${checkState(k)}`)}</title>` +
+          `<text class="label" x="${c.label}" y="${mid}" dy="0.35em" text-anchor="end">${esc(checkLabel(k))}</text>` +
+          `<rect class="track" x="${c.barX}" y="${top}" width="${c.barW}" height="${c.barH}" rx="2"/>` +
+          `<rect class="bar${k.met ? '' : ' focus'}" x="${c.barX}" y="${top}" width="${round(ratio * c.barW)}" height="${c.barH}" rx="2"/>` +
+          `<text class="value" x="${c.barX + c.barW + 10}" y="${mid}" dy="0.35em">${esc(text)}</text>` +
+          `</g>`,
+      );
+      y += c.row;
+    }
+    y += c.gap;
+  }
+  const summary = credentials.map((cred) => `${cred.id.toUpperCase()} ${statusWord(cred)}: ${cred.checks.map((k) => `${checkLabel(k)} ${checkFigure(k)}`).join(', ')}`).join('; ');
+  return (
+    `<svg class="chart credential-chart" viewBox="0 0 ${c.width} ${y}" width="${c.width}" height="${y}" role="img" aria-labelledby="credential-title credential-desc" xmlns="http://www.w3.org/2000/svg">` +
+    `<title id="credential-title">ICF credential progress</title>` +
+    `<desc id="credential-desc">${esc(summary)}</desc>` +
+    parts.join('') +
     `</svg>`
   );
 }

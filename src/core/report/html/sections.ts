@@ -1,7 +1,8 @@
 import { codeSpans, escapeAttr as attr, escapeHtml as esc, keepEdges } from '../escape';
 import { chunks, delta, judgmentalTotals, markersByFramework, MATRIX_COLUMNS, noteHref, percent, plural, type RenderOptions } from '../format';
 import type { ReportData } from '../types';
-import { coverageChart, monthlyChart } from './charts';
+import { countingSentence, estimateSentence, totalsSentence } from '../../credential/format';
+import { coverageChart, credentialChart, monthlyChart } from './charts';
 
 /** The body sections of the HTML report. Every value is escaped here, at the point of use. */
 
@@ -198,5 +199,30 @@ export function excludedSection(data: ReportData, options: RenderOptions): strin
     `<section id="left-out"><h2>Notes left out</h2>` +
     `<p class="lead">${esc(plural(data.excluded.length, 'note'))} could not be counted. Fix the frontmatter and generate the report again.</p>` +
     `<ul class="excluded">${items}</ul></section>`
+  );
+}
+
+/** ICF credential progress as of the quarter's end: the SVG bars, the estimate and the notes that could count but do not. */
+export function credentialSection(data: ReportData): string {
+  const p = data.credential;
+  if (!p) return '';
+  const unrecorded = p.credentials.filter((c) => c.unrecorded).map((c) => `<p class="lead">${esc(c.unrecorded ?? '')}</p>`).join('');
+  const notLogged = p.notLogged > 0 ? `<p class="lead">${withCode(`${plural(p.notLogged, 'session')} with \`icf_log: false\` left out: not coaching hours.`)}</p>` : '';
+  const left =
+    p.leftOut.length === 0
+      ? ''
+      : `<p class="lead">${esc(`${plural(p.leftOut.length, 'note')} could count but ${p.leftOut.length === 1 ? 'does' : 'do'} not:`)}</p>` +
+        `<ul class="excluded">${p.leftOut.map((l) => `<li><span class="path">${esc(l.note)}</span><br>${withCode(l.reason)}</li>`).join('')}</ul>`;
+  return (
+    `<section id="credential"><h2>ICF credential progress</h2>` +
+    `<p class="lead">${withCode(countingSentence(p))} ${withCode(totalsSentence(p))}</p>` +
+    `<figure>${credentialChart(p.credentials)}` +
+    `<figcaption><span class="key"><span class="swatch"></span>Met ✓</span><span class="key"><span class="swatch focus"></span>Not yet</span></figcaption></figure>` +
+    `<p class="lead"><strong>${esc(estimateSentence(p))}</strong></p>` +
+    unrecorded +
+    notLogged +
+    left +
+    `<p class="lead">${esc(`Requirements: ${p.source.name}, checked ${p.source.checked}.`)}</p>` +
+    `</section>`
   );
 }

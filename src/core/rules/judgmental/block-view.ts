@@ -89,6 +89,12 @@ export class BlockView {
     return tokenize(this.text, start, start + m[1].length)[0];
   }
 
+  /** Every sentence of the block, in reading order. */
+  sentences(): Range[] {
+    const starts = (this.sentenceStarts ??= sentenceStarts(this.text));
+    return starts.map((s, i) => [s, starts[i + 1] ?? this.text.length] as Range);
+  }
+
   /** Start and end of the sentence holding `pos`. */
   sentence(pos: number): Range {
     const starts = (this.sentenceStarts ??= sentenceStarts(this.text));

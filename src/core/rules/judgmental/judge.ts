@@ -5,6 +5,7 @@ import { firstWordIndex, phraseKey, phrasesAt, type JudgmentalEntry, type Judgme
 import { tokenize, type BlockView, type Token } from './block-view';
 import { appositive, coachOpensSentence, isPersonNoun, judgedObject, linkedSubject, ofPerson, personAt, selfOrNegated, subjectAt, throughCoordination, clauseSubject } from './people';
 import { CLIENT, FRAME_BREAKS, linkChain, phraseLeads, REPORT_BREAKS, skipBack, skipLeads, type Frame, type Judgment, type People, type Person, type Span } from './reading';
+import { evaluativeJudgments } from './evaluative';
 import { nameLeadJudgments, repeatJudgments } from './repeats';
 import { sweepingJudgments } from './sweeping';
 import { attributedAfter, attributedBefore, isReported, reportedAround } from './whose-words';
@@ -21,9 +22,13 @@ function phraseMayStart(text: string, at: number): boolean {
   return prev !== 45 || !/[\p{L}\p{N}]/u.test(text[at - 2] ?? ''); // -
 }
 
-/** One word-by-word scan of the block for the lexicon's phrases, then the patterns that need no phrase; context is only read around hits, which are rare. */
-export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People, expired?: () => boolean): Judgment[] {
-  const scanning: Scanning = { view, lexicon, people, found: [], resume: 0, hits: 0, stopped: false, ...(expired ? { expired } : {}) };
+/**
+ * One word-by-word scan of the block for the lexicon's phrases, then the patterns that need no
+ * phrase; context is only read around hits, which are rare. Last, unless `readSentences` is false
+ * (a heading, an action item), the sentence model reads the sentences nothing matched.
+ */
+export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, people: People, expired?: () => boolean, readSentences = true): Judgment[] {
+  const scanning: Scanning = { view, lexicon, people, found: [], declined: [], resume: 0, hits: 0, stopped: false, ...(expired ? { expired } : {}) };
   const scan = lexicon.scan;
   if (scan) {
     forEachWord(view.raw, firstWordIndex(scan), atFirstWord, scanning);
@@ -53,6 +58,7 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
   found = mergeDisjoint(found, nameLeadJudgments(view, lexicon, people));
   const scare = lexicon.scareQuotes;
   if (scare && !late() && OPENING_QUOTE.test(view.raw)) found = mergeDisjoint(found, scareQuotes(view, lexicon, scare, people));
+  if (lexicon.model && readSentences && !late()) found = mergeDisjoint(found, evaluativeJudgments(view, lexicon, people, found, scanning.declined.sort((a, b) => a - b)));
   return found;
 }
 
@@ -81,6 +87,11 @@ interface Scanning {
   lexicon: JudgmentalLexicon;
   people: People;
   found: Judgment[];
+  /**
+   * Where a listed phrase was found but its guards declined it (“not a difficult client”, “a
+   * resistant strain”, “her insurance claims”): the sentence model does not overrule them.
+   */
+  declined: number[];
   /** The words an accepted judgment covers are not read again. */
   resume: number;
   /** The note's time budget: asked every HITS_PER_CLOCK_CHECK hits, so one huge paragraph cannot run unbounded. */
@@ -104,12 +115,28 @@ function atFirstWord(start: number, key: string, s: Scanning): void {
   if (end > start) consider(s, start, raw.slice(start, end));
 }
 
+/**
+ * A listed phrase declined because its clause is negated (“not a difficult client”), the next word
+ * makes it ordinary (“a resistant strain”, “insurance claims”) or the words are someone else's
+ * (“her boss found her defensive”): knowledge the sentence model lacks, so it may not overrule it.
+ * (A phrase declined only for want of a person in view says nothing against the sentence.)
+ */
+function declinedForCause(s: Scanning, entry: JudgmentalEntry, start: number, end: number): boolean {
+  const c = s.lexicon.english.classes;
+  const next = s.view.after(end);
+  if (next && entry.unlessNext.has(next.w)) return true;
+  if (s.view.before(start, FRAME_BREAKS).some((t) => c.negations.has(t.w))) return true;
+  return reportedAround(s.view, c, start, end);
+}
+
 function consider(s: Scanning, start: number, text: string): void {
   const end = start + text.length;
   const entry = s.lexicon.entries.get(phraseKey(text));
   // Settled before anything is read around the hit: most blocks have no frequency marker.
   if (!entry || (entry.needsFrequency && !s.view.mentions(s.lexicon.english.frequency))) return;
-  const judgment = !s.view.masked(start, end) ? judge(s.view, s.lexicon, entry, start, end, s.people) : undefined;
+  if (s.view.masked(start, end)) return;
+  const judgment = judge(s.view, s.lexicon, entry, start, end, s.people);
+  if (!judgment && declinedForCause(s, entry, start, end)) s.declined.push(start);
   // A span reaching back over an earlier finding (“notoriously” then “notoriously slow”) adds nothing.
   const last = s.found[s.found.length - 1];
   if (judgment && !(last && last.start <= judgment.start && judgment.start < last.end) && !s.view.allowed(judgment.start, judgment.end)) {
