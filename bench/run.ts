@@ -4,7 +4,8 @@
 //
 // Options: --only=1,5   run only these figure groups (results are then not saved); 10 is the
 //                       scaling suite (bench/scaling.ts), 11 the hostile corpus through the CLI
-//                       and the time budget (bench/hostile-cli.ts).
+//                       and the time budget (bench/hostile-cli.ts), 12 the Agreements view (bench/agreements.ts),
+//                       13 whole-process start-up and throughput of the CLI (bench/startup.ts).
 //          --reps10k=1  run the 10k-note figures (2.2, 6) once instead of three times (a quicker look).
 //          --no-indexer run as if the workspace indexer did not exist (results are then not saved).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,6 +26,8 @@ import { bundleOptions } from '../scripts/bundle-options';
 import { longestBlock } from './event-loop';
 import { BUDGET_SLACK_MS, runBudget, runHostileCli, TARGET_SECONDS } from './hostile-cli';
 import { LIMIT as SCALING_LIMIT, runScaling } from './scaling';
+import { runAgreementsBench } from './agreements';
+import { runStartup } from './startup';
 import { clientsOf, CORPUS_ROOT, ensureSet, Random, singleNote, type CorpusSet } from './corpus';
 
 type Indexer = typeof import('../src/core/indexer/index');
@@ -672,6 +675,21 @@ async function bundle(): Promise<void> {
   add({ id: '8d', name: 'require the minified build', n: reps, value: median(prod), unit: 'ms', display: ms(median(prod)) });
 }
 
+// ── 13. Whole-process start-up (issue 13) ─────────────────────────────────────────────────────
+
+async function startup(): Promise<void> {
+  heading('13. The CLI as a whole process (bench/startup.ts): median wall time beside a baseline process, interleaved');
+  for (const r of await runStartup(ROOT, (line) => console.log(`  ${line}`))) {
+    const cpu = r.cpu !== undefined && r.baseCpu !== undefined && r.baseCpu > 0 ? r.cpu / r.baseCpu : undefined;
+    add({
+      id: r.id, name: r.name, n: r.n, value: r.wall, unit: 'ms', display: ms(r.wall),
+      baseline: { name: r.baseName, value: r.baseWall, unit: 'ms', display: ms(r.baseWall) },
+      ratio: { value: r.wall / r.baseWall, display: times(r.wall / r.baseWall), meaning: 'its time', ...(cpu !== undefined ? { cpu } : {}) },
+      target: { on: 'ratio', op: '<=', limit: r.limit, text: `≤ ${r.limit}×` },
+    });
+  }
+}
+
 // ── Scaling and hostile notes (issue 11) ────────────────────────────────────────────────────────
 
 function scaling(): void {
@@ -715,6 +733,40 @@ function hostile(): void {
     display: ms(longest),
     target: { on: 'value', op: '<=', limit: DEFAULT_BUDGET_MS + BUDGET_SLACK_MS, text: `≤ ${DEFAULT_BUDGET_MS} + ${BUDGET_SLACK_MS} ms` },
     note: `${rows.filter((r) => r.cutShort).length} of ${rows.length} cut short at the budget; the parse before it is not budgeted (longest ${ms(Math.max(...rows.map((r) => r.parseMs)))})`,
+  });
+}
+
+// ── 12. Agreements view (issue 14) ──────────────────────────────────────────────────────────────
+
+async function agreementsView(indexer: Indexer | undefined, set: Loaded): Promise<void> {
+  heading('12. Agreements view on the warm 10k index: the pure model from summaries to the first screen, and after a one-note edit (bench/agreements.ts)');
+  const T_FIRST: Target = { on: 'value', op: '<=', limit: 100, text: '≤ 100 ms' };
+  const T_EDIT: Target = { on: 'value', op: '<=', limit: 15, text: '≤ 15 ms' };
+  if (!indexer) {
+    pending('12a', 'first render', T_FIRST);
+    pending('12b', 'one-note edit p95', T_EDIT);
+    return;
+  }
+  // The warm index's summaries (building it is not measured).
+  const dir = set.set.dir;
+  const built = await indexer.indexWorkspace([dir], { root: dir, setup: set.setup, ...(existsSync(WORKER_SCRIPT) ? { workers: 2, workerScript: WORKER_SCRIPT } : { workers: 0 }) });
+  const r = runAgreementsBench(built.index.all(), { today: '2026-06-15', runs: 7, edits: 100, seed: 12 });
+  const counts = `${r.notes.toLocaleString('en')} notes, ${r.lines.toLocaleString('en')} agreement lines = ${r.threads.toLocaleString('en')} agreements once carried lines are one, ${r.overdue.toLocaleString('en')} overdue on 2026-06-15`;
+  const rebuild = median(r.rebuild);
+  add({ id: '12a', name: 'Agreements view first render (thread + groups + expanded rows + badge)', n: r.first.length, value: median(r.first), unit: 'ms', display: ms(median(r.first)), target: T_FIRST, note: `${counts}; slowest run ${ms(Math.max(...r.first))}` });
+  add({ id: '12b', name: 'Agreements view after a one-note edit p50', n: r.update.length, value: median(r.update), unit: 'ms', display: ms(median(r.update)) });
+  const p95 = percentile(r.update, 95);
+  add({
+    id: '12c',
+    name: 'Agreements view after a one-note edit p95',
+    n: r.update.length,
+    value: p95,
+    unit: 'ms',
+    display: ms(p95),
+    baseline: { name: 'full rebuild', value: rebuild, unit: 'ms', display: ms(rebuild) },
+    ratio: { value: rebuild / p95, display: times(rebuild / p95), meaning: 'faster' },
+    target: T_EDIT,
+    note: 'an edit checks or unchecks one open item of a random note; the edited client is re-threaded and the first screen redrawn (the index’s own updateNote is figure 4)',
   });
 }
 
@@ -868,6 +920,8 @@ async function main(): Promise<void> {
   if (want(10)) scaling();
   if (want(11)) hostile();
   if (want(9)) await lintBlocking();
+  if (want(12)) await agreementsView(indexer, c10k);
+  if (want(13)) await startup();
 
   const total = performance.now() - started;
   const failed = figures.filter((f) => f.pass === false).length;

@@ -1,7 +1,11 @@
 // Bundles the extension, the CLI, the indexer's worker and the lint worker with esbuild. The first two are thin
-// adapters over src/core.
+// adapters over src/core. Before that, compiles the built-in YAML to JSON in dist/data/ (compile-data.ts).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { COMPILED_DIR } from '../src/core/data/compiled';
 import { bundleOptions, ENTRY_POINTS } from './bundle-options';
+import { compileBuiltinData } from './compile-data';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -16,6 +20,10 @@ const builds: esbuild.BuildOptions[] = [
 ];
 
 async function main(): Promise<void> {
+  const dataDir = join('dist', COMPILED_DIR);
+  rmSync(dataDir, { recursive: true, force: true });
+  const written = compileBuiltinData(dataDir);
+  console.log(`Compiled ${written.length} built-in data files to ${dataDir}/`);
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
   } else {

@@ -1,9 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { coverageCommand } from './commands/coverage';
-import { lintCommand } from './commands/lint';
-import { logCommand, type LogCommandOptions } from './commands/log';
-import { reportCommand, type ReportCommandOptions } from './commands/report';
+import type { LogCommandOptions } from './commands/log';
+import type { ReportCommandOptions } from './commands/report';
 import { UsageError, type Io } from './context';
+
+// Each command's code is loaded when it runs: `lint` in a pre-commit hook never evaluates the report
+// renderers (HTML, SVG), csv-stringify or the credential tables, which only `report` and `log` use.
 
 const VERSION = '0.1.0';
 
@@ -29,7 +30,7 @@ Examples:
   $ coach-notes lint examples/notes
   $ coach-notes lint --format json notes/maria/ > findings.json
   $ coach-notes lint --config team/.coach/config.yaml notes/`)
-    .action(async (paths: string[], opts: { format: 'text' | 'json'; config?: string }) => setExit(await lintCommand(paths, opts, io)));
+    .action(async (paths: string[], opts: { format: 'text' | 'json'; config?: string }) => setExit(await (await import('./commands/lint')).lintCommand(paths, opts, io)));
 
   cli
     .command('coverage')
@@ -44,7 +45,7 @@ Notes with invalid frontmatter are left out and listed.
 Examples:
   $ coach-notes coverage examples/notes
   $ coach-notes coverage --quarter 2026-Q1 --format json examples/notes`)
-    .action(async (folder: string, opts: { quarter?: string; format: 'text' | 'json'; config?: string }) => setExit(await coverageCommand(folder, opts, io)));
+    .action(async (folder: string, opts: { quarter?: string; format: 'text' | 'json'; config?: string }) => setExit(await (await import('./commands/coverage')).coverageCommand(folder, opts, io)));
 
   cli
     .command('report')
@@ -64,7 +65,7 @@ Examples:
   $ coach-notes report examples/notes --quarter 2026-Q2 --format html --out coach-reports/coverage-2026-Q2.html
   $ coach-notes report examples/notes --quarter 2026-Q2 --format csv --pseudonymize --out icf-log.csv
   $ coach-notes report examples/notes --quarter 2026-Q2 --out coach-reports/   # writes coach-reports/coverage-2026-Q2.md`)
-    .action(async (folder: string, opts: ReportCommandOptions) => setExit(await reportCommand(folder, opts, io)));
+    .action(async (folder: string, opts: ReportCommandOptions) => setExit(await (await import('./commands/report')).reportCommand(folder, opts, io)));
 
   cli
     .command('log')
@@ -86,7 +87,7 @@ Examples:
   $ coach-notes log examples/notes
   $ coach-notes log examples/notes --credential pcc
   $ coach-notes log examples/notes --format csv --out icf-coaching-log.csv`)
-    .action(async (folder: string, opts: LogCommandOptions) => setExit(await logCommand(folder, opts, io)));
+    .action(async (folder: string, opts: LogCommandOptions) => setExit(await (await import('./commands/log')).logCommand(folder, opts, io)));
 
   cli.addHelpText('after', `
 Examples:

@@ -16,6 +16,7 @@ import { Output } from './output';
 import { NOTE_SELECTOR } from './selector';
 import { CoverageTreeProvider, OPEN_NOTE_AT } from './tree/coverage-tree';
 import { registerCredentialView, type CredentialViewProvider } from './credential/credential-view';
+import { registerAgreementsView, type AgreementsViewProvider } from './agreements/agreements-view';
 
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface CoachNotesApi {
@@ -24,6 +25,8 @@ export interface CoachNotesApi {
   tree: CoverageTreeProvider;
   /** The Credential Progress view. */
   credential: CredentialViewProvider;
+  /** The Agreements view. */
+  agreements: AgreementsViewProvider;
   /** Resolves after the first workspace scan. */
   ready: Promise<void>;
   /** The open HTML report's webview, if any (its HTML and options, for the integration tests). */
@@ -53,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
         return undefined;
       }
     });
+  const agreements = registerAgreementsView(index, register);
 
   context.subscriptions.push(
     output,
@@ -69,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     ),
     index.onDidChange(() => tree.refresh()),
     ...credential.disposables,
+    ...agreements.disposables,
     ...registerEditingHelp(index, lint),
     register('coachNotes.newNote', (client?: string, folder?: vscode.Uri) => newSessionNote(index, client, folder)),
     register('coachNotes.lintWorkspace', () =>
@@ -101,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     },
     (error: unknown) => output.error('Reading the workspace notes', error),
   );
-  return { index, lint, tree, credential: credential.provider, ready, reportWebview: openReportWebview, extendMarkdownIt: extendMarkdownIt(index) };
+  return { index, lint, tree, credential: credential.provider, agreements: agreements.provider, ready, reportWebview: openReportWebview, extendMarkdownIt: extendMarkdownIt(index) };
 }
 
 function setGrouping(tree: CoverageTreeProvider, grouping: 'marker' | 'client'): void {

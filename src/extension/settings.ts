@@ -16,6 +16,8 @@ export interface ExtensionSettings {
   reportsFolder: ReportsFolderSetting;
   firstMonth: number;
   pseudonymize: boolean;
+  /** Check closed notes in the background after start-up (`coachNotes.lint.workspaceOnStartup`). */
+  workspaceOnStartup: boolean;
 }
 
 export const SECTION = 'coachNotes';
@@ -36,6 +38,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     reportsFolder: reportsFolderSetting(c),
     firstMonth: clamp(Math.round(c.get<number>('reports.firstMonth', 1)), 1, 12),
     pseudonymize: c.get<boolean>('reports.pseudonymize', false),
+    workspaceOnStartup: c.get<boolean>('lint.workspaceOnStartup', true),
   };
 }
 

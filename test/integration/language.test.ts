@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { coachNotes, EXTENSION_ID, open, workspaceUri, writeNote } from './support/api';
+import { coachNotes, EXTENSION_ID, open, workspaceUri } from './support/api';
 
 suite('language support', () => {
   suiteSetup(async () => {
@@ -34,29 +34,23 @@ suite('language support', () => {
     }
   });
 
-  test('the outline and folding ranges come from the note\'s headings', async () => {
+  test('a coach note\'s outline lists each heading once (Markdown\'s own symbols), and folding comes from its headings', async () => {
     const uri = workspaceUri('alex-morgan', 'alex-morgan-2026-02-03.coach.md');
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
-    assert.equal(symbols[0]?.name, 'Alex Morgan — session 1');
-    assert.deepEqual(symbols[0]?.children.map((s) => s.name), ['3.1 Genuine concern', '3.3 Clear agreements', 'Agreements']);
+    await open(uri);
+    const names = async () => {
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+      const flat = (list: vscode.DocumentSymbol[]): string[] => list.flatMap((s) => [s.name, ...flat(s.children ?? [])]);
+      return flat(symbols);
+    };
+    // Markdown's language server answers once it has started (no event for that): ask until it does.
+    let listed = await names();
+    for (let i = 0; i < 150 && !listed.some((n) => n.startsWith('#')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      listed = await names();
+    }
+    assert.deepEqual(listed, ['# Alex Morgan — session 1', '## 3.1 Genuine concern', '## 3.3 Clear agreements', '## Agreements']);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
     assert.ok(folds.some((f) => f.start === 0 && f.end === 4), 'the frontmatter folds');
     assert.ok(folds.some((f) => f.start === 10 && f.end === 12), 'the 3.1 section folds');
-  });
-
-  test('New Session Note creates a note from the template and never overwrites one', async () => {
-    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('coachNotes.newNote', 'Sam Okafor');
-    assert.ok(created, 'a note was created');
-    assert.match(created.path, /\/sam-okafor-\d{4}-\d{2}-\d{2}\.coach\.md$/);
-    const text = Buffer.from(await vscode.workspace.fs.readFile(created)).toString('utf8');
-    assert.match(text, /^---\nclient: "Sam Okafor"\ndate: \d{4}-\d{2}-\d{2}\n/);
-    for (const id of ['3.1', '3.2', '3.3', '3.4', '3.5', '3.6']) assert.match(text, new RegExp(`^## ${id.replace('.', '\\.')} `, 'm'));
-
-    await writeNote(vscode.workspace.asRelativePath(created), 'my own words\n');
-    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('coachNotes.newNote', 'Sam Okafor');
-    assert.equal(again, undefined, 'a second note on the same day is refused');
-    assert.equal(Buffer.from(await vscode.workspace.fs.readFile(created)).toString('utf8'), 'my own words\n');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(created);
   });
 });

@@ -59,11 +59,14 @@ suite('the HTML report webview', () => {
     const webview = api.reportWebview();
     assert.ok(webview, 'the report opened in a webview');
     const html = webview.html;
-    assert.equal(html, Buffer.from(await vscode.workspace.fs.readFile(report)).toString('utf8'), 'the webview shows the report as written');
+    const onDisk = Buffer.from(await vscode.workspace.fs.readFile(report)).toString('utf8');
+    const blankLinks = (page: string) => page.replace(/ href="[^"]*"/g, ' href=""');
+    assert.equal(blankLinks(html), blankLinks(onDisk), 'the webview shows the report as written, but for where its note links go');
 
-    // The webview itself: no scripts, no local files.
+    // The webview itself: no scripts, no local files, and the one command its note links need.
     assert.notEqual(webview.options.enableScripts, true);
     assert.deepEqual(webview.options.localResourceRoots, []);
+    assert.deepEqual(webview.options.enableCommandUris, ['coachNotes.openNoteAt']);
 
     // One CSP, in <head> before any style or content: nothing loads, nothing runs.
     const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/gi)];
@@ -94,5 +97,31 @@ suite('the HTML report webview', () => {
     assert.ok(html.includes('Bo &lt;img src=x onerror=&quot;window.__pwned=2;alert(1)&quot;&gt;'));
     assert.ok(html.includes('&lt;svg onload=window.__pwned=3&gt;'), 'the folder name');
     assert.ok(html.includes('&lt;img src=x onerror=&quot;window.__pwned=5&quot;&gt;'), 'the framework id, in the reason the note is left out');
+  });
+
+  test('each dated note links to the note in the editor, through the open-note command only', async () => {
+    const api = await coachNotes();
+    const html = api.reportWebview()?.html ?? '';
+    const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#96;/g, '`').replace(/&amp;/g, '&');
+    // Date cells of the notes table: <td class="date"><a href="…">2025-08-01</a></td>.
+    const dated = [...html.matchAll(/<td class="date"><a href="([^"]*)">([^<]*)<\/a><\/td>/g)].map((m) => ({ href: unescape(m[1] ?? ''), date: m[2] ?? '' }));
+    assert.equal(dated.length, CLIENTS.length, 'a link on each dated note');
+    const hrefs = [...html.matchAll(/ href="([^"]*)"/g)].map((m) => unescape(m[1] ?? ''));
+    for (const href of hrefs) assert.match(href, /^command:coachNotes\.openNoteAt\?/, 'every link in the page opens a note, and only that');
+    for (const [i, { href, date }] of dated.entries()) {
+      const uri = vscode.Uri.parse(href);
+      const args = JSON.parse(decodeURIComponent(uri.query)) as unknown[];
+      assert.equal(date, `2025-08-0${i + 1}`);
+      assert.deepEqual(args, [workspaceUri(FOLDER, `n${i}.coach.md`).fsPath]);
+      // What VS Code runs when the link is clicked: the command with these arguments.
+      await vscode.commands.executeCommand(uri.path, ...args);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspaceUri(FOLDER, `n${i}.coach.md`).fsPath, `the link of ${date} opens its note`);
+    }
+    // Even if a link were forged, the command opens coach notes only.
+    const other = await writeNote('not-a-note.txt', 'plain text');
+    written.push(other);
+    const before = vscode.window.activeTextEditor?.document.uri.toString();
+    await vscode.commands.executeCommand('coachNotes.openNoteAt', other.fsPath);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before, 'a file that is not a note stays closed');
   });
 });

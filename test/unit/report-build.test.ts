@@ -48,7 +48,7 @@ describe('buildReport', () => {
   });
 
   it('counts agreements made, kept, carried forward and never revisited', () => {
-    assert.deepEqual(data.signals.agreements, { made: 2, kept: 1, carriedForward: 1, neverRevisited: 1, followThroughRate: 2 / 3 });
+    assert.deepEqual(data.signals.agreements, { made: 2, kept: 1, carriedForward: 1, neverRevisited: 1, overdueAtEnd: 1, followThroughRate: 2 / 3 });
   });
 
   it('counts sensitive topics with and without a permission check', () => {

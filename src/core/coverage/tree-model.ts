@@ -2,13 +2,13 @@ import { competencyOf } from '../frameworks/markers';
 import type { FrameworkRegistry } from '../frameworks/registry';
 import type { NoteSummary } from '../workspace/summary';
 import { computeCoverage } from './compute';
-import { formatQuarter, quarterOf, type Quarter } from './quarters';
+import { formatQuarter, inQuarter, quarterOf, type Quarter } from './quarters';
 
 /** A node of the Marker Coverage view, as plain data; the extension only maps it to TreeItems. */
 export interface CoverageNode {
   /** Stable id: the same node keeps its id across refreshes, so the view keeps expansion state. */
   id: string;
-  kind: 'framework' | 'competency' | 'marker' | 'evidenced' | 'missing' | 'client' | 'session' | 'missing-marker' | 'note';
+  kind: 'framework' | 'competency' | 'marker' | 'evidenced' | 'missing' | 'client' | 'session' | 'missing-marker' | 'note' | 'show-all-time' | 'attention' | 'invalid-note';
   label: string;
   description?: string;
   tooltip?: string;
@@ -27,6 +27,62 @@ export interface TreeOptions {
   quarter?: Quarter;
   firstMonth?: number;
   defaultFramework?: string;
+}
+
+/** What the view shows and says about itself: nothing it leaves out goes unmentioned. */
+export interface CoverageView {
+  roots: CoverageNode[];
+  /** Above the tree while a quarter is picked, e.g. "2026-Q1 · showing 12 of 40 notes". */
+  message?: string;
+  /** Beside the view's title. */
+  description: string;
+  /** Countable notes (valid frontmatter and a date) shown, and in all. */
+  shown: number;
+  total: number;
+}
+
+/**
+ * The whole view: with a quarter picked, first a "Show all time" row (the way back is in the tree,
+ * not only behind a title-bar icon); then the notes coverage cannot count, with their reason; then
+ * the coverage tree.
+ */
+export function buildCoverageView(summaries: readonly NoteSummary[], frameworks: FrameworkRegistry, options: TreeOptions): CoverageView {
+  const { quarter } = options;
+  const countable = summaries.filter((s) => s.valid && s.date !== undefined);
+  const shown = quarter ? countable.filter((s) => inQuarter(s.date ?? '', quarter, options.firstMonth ?? 1)).length : countable.length;
+  const roots: CoverageNode[] = [];
+  let message: string | undefined;
+  if (quarter) {
+    const label = formatQuarter(quarter);
+    message = `${label} · showing ${shown} of ${countable.length} note${countable.length === 1 ? '' : 's'}`;
+    roots.push({ id: 'show-all-time', kind: 'show-all-time', label: 'Show all time', description: `only ${label} is shown`, tooltip: 'Show coverage of every note, not only one quarter', children: [] });
+  }
+  const attention = needsAttention(summaries);
+  if (attention) roots.push(attention);
+  roots.push(...buildCoverageTree(summaries, frameworks, options));
+  return { roots, ...(message ? { message } : {}), description: `${quarter ? formatQuarter(quarter) : 'All time'} · by ${options.grouping}`, shown, total: countable.length };
+}
+
+/** Notes coverage leaves out (frontmatter invalid or no date), each with the reason, so none vanishes silently. */
+export function needsAttention(summaries: readonly NoteSummary[]): CoverageNode | undefined {
+  const left = summaries.filter((s) => !s.valid || s.date === undefined).sort((a, b) => a.path.localeCompare(b.path));
+  if (left.length === 0) return undefined;
+  return {
+    id: 'attention',
+    kind: 'attention',
+    label: 'Needs attention',
+    description: `${left.length} note${left.length === 1 ? '' : 's'} not counted`,
+    tooltip: 'Notes whose frontmatter keeps them out of coverage and reports',
+    warning: true,
+    children: left.map((s) => {
+      const reason = s.invalidReason ?? (s.date === undefined ? 'The note has no `date:` in its frontmatter.' : 'The frontmatter is not valid.');
+      return { id: `attention/${s.path}`, kind: 'invalid-note', label: baseName(s.path), description: reason, tooltip: `${s.path}\n${reason}`, path: s.path, line: 1, warning: true, children: [] };
+    }),
+  };
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }
 
 export function percent(part: number, whole: number): number {

@@ -75,7 +75,8 @@ function defineOwn(target: Record<string, unknown>, key: string, value: unknown)
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+// Made on first use: a start from compiled data (compiled.ts) validates nothing and never needs it.
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 /** Validates a parsed YAML document against a JSON schema; problems point at the offending field. */
@@ -83,6 +84,7 @@ export function validateYaml(parsed: ParsedYaml, schema: object, file: string): 
   if (parsed.problems.length > 0) return parsed.problems;
   let validate = compiled.get(schema);
   if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }

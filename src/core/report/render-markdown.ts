@@ -193,12 +193,13 @@ function signals(data: ReportData): string[] {
         ['Kept', String(a.kept)],
         ['Carried forward, still open', String(a.carriedForward)],
         ['Never revisited', String(a.neverRevisited)],
+        ['Overdue at the quarter’s end', String(a.overdueAtEnd)],
         ['**Follow-through rate**', a.followThroughRate === null ? '—' : `**${percent(a.followThroughRate)}%**`],
       ],
     ),
     a.followThroughRate === null
       ? 'No open agreement from an earlier session was due a follow-up this quarter.'
-      : 'Follow-through: open agreements from a previous session that the next note revisited (kept or carried forward), out of all that were due a follow-up.',
+      : 'Follow-through: agreements a later note revisited this quarter (kept, or carried forward), out of those and the ones the client’s next note never took up. An agreement carried over several sessions counts once.',
     '',
   );
   return out;

@@ -1,3 +1,4 @@
+import type { AgreementFigures } from '../agreements/figures';
 import type { CredentialProgress } from '../credential/progress';
 
 /**
@@ -81,18 +82,8 @@ export interface TrustSignals {
     withoutPermission: number;
     topics: { id: string; label: string; withPermission: number; withoutPermission: number }[];
   };
-  agreements: {
-    /** New agreements written in the quarter's notes. */
-    made: number;
-    /** Agreements checked as kept in the quarter's notes. */
-    kept: number;
-    /** Open agreements of a previous note carried into the next one, still open. */
-    carriedForward: number;
-    /** Open agreements of a previous note that the next note did not mention. */
-    neverRevisited: number;
-    /** Revisited (kept or carried) divided by all open agreements that were due a follow-up; null when none were. */
-    followThroughRate: number | null;
-  };
+  /** Made, kept, carried, never revisited and overdue at the quarter's end: the Agreements view's threads, counted. */
+  agreements: AgreementFigures;
 }
 
 export interface NoteRow {

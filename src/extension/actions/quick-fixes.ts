@@ -84,7 +84,8 @@ function disableAction(doc: vscode.TextDocument, finding: Finding, frontmatterEn
 
 /** For judgmental wording: add the flagged word to `judgmental.allow` in the workspace config. */
 function allowWordAction(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
-  if (finding.ruleId !== 'judgmental-language') return undefined;
+  // A sentence the model read has no word to allow; “disable for this line” still applies.
+  if (finding.ruleId !== 'judgmental-language' || finding.data?.['source'] === 'model') return undefined;
   // The phrase the lexicon matched (“defensive”), not the whole flagged span (“so defensive”).
   const matched = finding.data?.['phrase'];
   const word = (typeof matched === 'string' ? matched : doc.getText(toRange(finding.place))).trim();

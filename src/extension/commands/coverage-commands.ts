@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatQuarter } from '../../core/coverage/quarters';
+import { isNoteUri } from '../selector';
 import type { CoverageTreeProvider } from '../tree/coverage-tree';
 
 /** Quarter filter: "All time" or any quarter that has notes. */
@@ -19,9 +20,14 @@ export async function pickQuarter(tree: CoverageTreeProvider): Promise<void> {
   tree.refresh();
 }
 
-/** Opens a note, at a marker's section when a line is known. */
+/**
+ * Opens a note, at a marker's section when a line is known. The report webview may run this
+ * command from its links, so it opens coach notes only, never another file.
+ */
 export async function openNoteAt(path: string, line?: number): Promise<void> {
-  const editor = await vscode.window.showTextDocument(vscode.Uri.file(path), { preview: true });
+  const uri = typeof path === 'string' ? vscode.Uri.file(path) : undefined;
+  if (!uri || !isNoteUri(uri)) throw new Error(`Not a coach note: ${String(path)}`);
+  const editor = await vscode.window.showTextDocument(uri, { preview: true });
   if (line !== undefined) {
     const pos = new vscode.Position(Math.max(0, line - 1), 0);
     editor.selection = new vscode.Selection(pos, pos);

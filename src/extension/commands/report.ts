@@ -5,12 +5,14 @@ import { quartersWithNotes } from '../../core/coverage/tree-model';
 import { judgmentalCount, reportFromNotes, type ReportNote } from '../../core/report/build';
 import { lintText } from '../../core/engine/lint';
 import { reportsFolder } from '../../core/report/folder';
+import { withNoteLinks } from '../../core/report/html/note-links';
 import { renderReport } from '../../core/report/render';
 import { freeReportName, relativeLink, reportFileName, ReportExistsError, writeReportFile, type ReportFormat } from '../../core/report/write';
 import { decodeNote } from '../../core/workspace/files';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import type { Output } from '../output';
 import { readSettings } from '../settings';
+import { OPEN_NOTE_AT } from '../tree/coverage-tree';
 
 const FORMATS: { format: ReportFormat; label: string; detail: string }[] = [
   { format: 'md', label: 'Markdown', detail: 'Opens in the Markdown preview; easy to edit and share.' },
@@ -92,7 +94,15 @@ export async function generateReport(index: WorkspaceIndex, output: Output, args
   }
   const uri = vscode.Uri.file(target);
   output.info(`Wrote ${target} (${data.totals.notes} notes, ${data.quarter}).`);
-  await openReport(uri, format, text);
+  if (format === 'html') {
+    // In the editor each note link opens the note: the same report, its note links made command links.
+    const root = folder.uri.fsPath;
+    // A pseudonymized report names no path, so it links to none.
+    const notesLinked = data.pseudonymized ? [] : [...data.notes.map((n) => n.path), ...data.excluded.map((e) => e.path)].filter((p): p is string => p !== null);
+    showReportWebview(uri, withNoteLinks(renderReport(data, 'html', { linkBase: '' }), notesLinked, (path) => openNoteLink(join(root, path))));
+  } else {
+    await openReport(uri, format);
+  }
   return uri;
 }
 
@@ -134,21 +144,27 @@ export function openReportWebview(): vscode.Webview | undefined {
   return reportPanel?.webview;
 }
 
-async function openReport(uri: vscode.Uri, format: ReportFormat, html: string): Promise<void> {
-  if (format === 'md') {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-  } else if (format === 'html') {
-    // The report carries its own strict CSP and no script; the webview adds VS Code's sandbox on top.
-    const panel = vscode.window.createWebviewPanel('coachNotes.report', uri.path.split('/').pop() ?? 'Report', vscode.ViewColumn.Active, {
-      enableScripts: false,
-      localResourceRoots: [],
-    });
-    panel.webview.html = html;
-    reportPanel = panel;
-    panel.onDidDispose(() => {
-      if (reportPanel === panel) reportPanel = undefined;
-    });
-  } else {
-    await vscode.window.showTextDocument(uri);
-  }
+/** A link that runs "open note" with the note's path: the only command the report webview may run. */
+export function openNoteLink(path: string): string {
+  return `command:${OPEN_NOTE_AT}?${encodeURIComponent(JSON.stringify([path]))}`;
+}
+
+function showReportWebview(uri: vscode.Uri, html: string): void {
+  // The report carries its own strict CSP and no script; the webview adds VS Code's sandbox on top.
+  // Command links are allowed for opening a note only: a link to any other command does nothing.
+  const panel = vscode.window.createWebviewPanel('coachNotes.report', uri.path.split('/').pop() ?? 'Report', vscode.ViewColumn.Active, {
+    enableScripts: false,
+    enableCommandUris: [OPEN_NOTE_AT],
+    localResourceRoots: [],
+  });
+  panel.webview.html = html;
+  reportPanel = panel;
+  panel.onDidDispose(() => {
+    if (reportPanel === panel) reportPanel = undefined;
+  });
+}
+
+async function openReport(uri: vscode.Uri, format: Exclude<ReportFormat, 'html'>): Promise<void> {
+  if (format === 'md') await vscode.commands.executeCommand('markdown.showPreview', uri);
+  else await vscode.window.showTextDocument(uri);
 }

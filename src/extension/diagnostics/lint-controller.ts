@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { lintNote } from '../../core/engine/lint';
 import type { EngineSetup } from '../../core/engine/setup';
 import { parseWith } from '../../core/workspace/batch';
-import { decodeNote } from '../../core/workspace/files';
+import { decodeNote, NOTE_GLOB } from '../../core/workspace/files';
 import { isNoteDocument } from '../documents';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import type { Output } from '../output';
@@ -17,6 +17,8 @@ export type { LintSnapshot };
 
 /** Lint Workspace keeps this many notes queued for the worker, so it never waits on a round trip. */
 const WORKSPACE_WINDOW = 4;
+/** Edits that change a note's summary come in bursts while typing; closed notes of that client are checked again once it settles. */
+const CLIENT_SETTLE = 1000;
 
 /** The bundled lint worker beside the extension bundle (dist/lint-worker.js); absent under the TypeScript sources. */
 export function lintWorkerScript(): string | undefined {
@@ -38,6 +40,22 @@ export class LintController implements vscode.Disposable {
   private nextSetupId = 1;
   readonly worker: LintWorkerClient | undefined;
   readonly scheduler: LintScheduler;
+  /**
+   * Notes whose Problems entries come from their saved file (the start-up check or Lint Workspace)
+   * while no editor shows them. An editor's findings replace them; closing it brings them back.
+   */
+  private readonly fromDisk = new Set<string>();
+  /** Bumped when an editor takes a note over or lets it go: a file check begun before then is stale. */
+  private readonly handovers = new Map<string, number>();
+  /** Bumped when the start-up check is turned off: file checks still in flight then are not shown. */
+  private fileEpoch = 0;
+  private background: Promise<void> | undefined;
+  private backgroundAgain = false;
+  private started = false;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private readonly settling = new Set<string>();
+  /** Closed notes checked from their files, per thread (for tests: the start-up check must not use the host's). */
+  readonly fileChecks = { worker: 0, host: 0 };
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -46,9 +64,17 @@ export class LintController implements vscode.Disposable {
   ) {
     this.worker = workerScript ? new LintWorkerClient({ create: createNodeWorker(workerScript), error: (context, error) => output.error(context, error) }) : undefined;
     this.scheduler = new LintScheduler(this.port(), this.worker);
+    const saved = vscode.workspace.createFileSystemWatcher(`**/${NOTE_GLOB.replace('**/', '')}`, true, false, true);
     this.disposables.push(
+      saved,
+      // A closed note changed on disk (another editor, a sync, git): its file findings are redone.
+      saved.onDidChange((uri) => {
+        if (this.fromDisk.has(uri.toString()) && !isLive(uri)) void this.checkSavedFile(uri);
+      }),
       vscode.workspace.onDidOpenTextDocument((doc) => {
-        if (isNoteDocument(doc)) this.scheduler.opened(this.lintDoc(doc));
+        if (!isNoteDocument(doc)) return;
+        this.handOver(doc.uri);
+        this.scheduler.opened(this.lintDoc(doc));
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (isNoteDocument(e.document)) this.scheduler.changed(this.lintDoc(e.document));
@@ -63,19 +89,127 @@ export class LintController implements vscode.Disposable {
         for (const tab of e.closed) {
           const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
           const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-          if (uri && doc && !doc.isDirty && !isShown(uri)) this.collection.delete(uri);
+          if (uri && doc && !doc.isDirty && !isShown(uri)) this.leftEditor(uri);
         }
       }),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))),
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri }) => this.forget(oldUri))),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('coachNotes')) this.relintOpen();
+        if (!e.affectsConfiguration('coachNotes')) return;
+        this.relintOpen();
+        // Only settings that change findings redo the closed notes; a reports setting does not.
+        const findings = ['coachNotes.lint.workspaceOnStartup', 'coachNotes.run', 'coachNotes.severity'].some((name) => e.affectsConfiguration(name));
+        if (!this.started || !findings) return;
+        if (readSettings().workspaceOnStartup) this.requestBackground();
+        else this.dropFileFindings();
       }),
       index.onDidChange((change) => {
         for (const path of change.removed ?? []) this.forget(vscode.Uri.file(path));
         this.relintOpen(change.all ? undefined : change.clients);
+        // Cross-note rules: closed notes of the same client may read differently now.
+        if (!this.started) return;
+        if (change.all) this.requestBackground();
+        else this.settleClients(change.clients);
       }),
     );
+    // After the first scan, the whole workspace's findings reach the Problems panel without opening each note.
+    void index.ready().then(
+      () => {
+        this.started = true;
+        this.requestBackground();
+      },
+      () => undefined,
+    );
+  }
+
+  /**
+   * The start-up check (`coachNotes.lint.workspaceOnStartup`): every note no editor shows, read
+   * from its file and checked in the lint worker at batch priority, so the extension host thread
+   * never parses them. Resolves when the pass (and any pass asked for meanwhile) is done.
+   */
+  async checkClosedNotes(): Promise<void> {
+    this.requestBackground();
+    // A pass asked for while one runs starts when that one ends: wait for the last.
+    while (this.background) await this.background;
+  }
+
+  private requestBackground(): void {
+    if (!readSettings().workspaceOnStartup) return;
+    if (this.background) {
+      this.backgroundAgain = true;
+      return;
+    }
+    this.background = this.backgroundPass().finally(() => {
+      this.background = undefined;
+      if (this.backgroundAgain) {
+        this.backgroundAgain = false;
+        this.requestBackground();
+      }
+    });
+  }
+
+  private async backgroundPass(): Promise<void> {
+    const worker = this.worker;
+    if (!worker || !this.scheduler.offHostAvailable) {
+      this.output.info('The start-up check of closed notes needs the lint worker, which is not available; open a note or run Lint Workspace to check it.');
+      return;
+    }
+    const started = Date.now();
+    const inFlight: Promise<void>[] = [];
+    let checked = 0;
+    for (const summary of this.index.allSummaries()) {
+      if (!readSettings().workspaceOnStartup) break;
+      const uri = vscode.Uri.file(summary.path);
+      if (isLive(uri)) continue;
+      inFlight.push(this.lintClosedInWorker(worker, uri));
+      checked++;
+      if (inFlight.length >= WORKSPACE_WINDOW) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+    this.output.info(`Checked ${checked} closed notes in the background in ${Date.now() - started} ms.`);
+  }
+
+  private settleClients(clients: Set<string>): void {
+    for (const c of clients) this.settling.add(c);
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      const due = new Set(this.settling);
+      this.settling.clear();
+      for (const key of this.fromDisk) {
+        const uri = vscode.Uri.parse(key);
+        const client = this.index.summary(uri)?.client;
+        if (client !== undefined && due.has(client) && !isLive(uri)) void this.checkSavedFile(uri);
+      }
+    }, CLIENT_SETTLE);
+  }
+
+  /** Checks a closed note's saved file again (in the worker when there is one). */
+  private checkSavedFile(uri: vscode.Uri): Promise<void> {
+    if (!readSettings(uri).workspaceOnStartup) return Promise.resolve();
+    return this.worker && this.scheduler.offHostAvailable ? this.lintClosedInWorker(this.worker, uri) : this.lintClosedHere(uri);
+  }
+
+  /** The setting was turned off: closed notes' file findings leave the Problems panel. */
+  private dropFileFindings(): void {
+    this.worker?.cancelBatch();
+    this.fileEpoch++;
+    for (const key of this.fromDisk) {
+      const uri = vscode.Uri.parse(key);
+      if (!isLive(uri)) this.collection.delete(uri);
+    }
+    this.fromDisk.clear();
+  }
+
+  private handOver(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.handovers.set(key, (this.handovers.get(key) ?? 0) + 1);
+  }
+
+  /** No editor shows the note any more: its saved file's findings, if the file check owns it, else none. */
+  private leftEditor(uri: vscode.Uri): void {
+    this.handOver(uri);
+    if (this.fromDisk.has(uri.toString()) && readSettings(uri).workspaceOnStartup) void this.checkSavedFile(uri);
+    else this.collection.delete(uri);
   }
 
   /** Lints every open note now (e.g. after activation). */
@@ -104,12 +238,14 @@ export class LintController implements vscode.Disposable {
 
   private onClose(doc: vscode.TextDocument): void {
     this.scheduler.closed(doc.uri.toString());
-    this.collection.delete(doc.uri);
+    this.leftEditor(doc.uri);
     // The closed editor's unsaved text no longer counts: fall back to the file on disk.
     void this.index.refreshFromDisk(doc.uri);
   }
 
   private forget(uri: vscode.Uri): void {
+    this.fromDisk.delete(uri.toString());
+    this.handovers.delete(uri.toString());
     this.collection.delete(uri);
     this.scheduler.forget(uri.toString());
   }
@@ -212,14 +348,24 @@ export class LintController implements vscode.Disposable {
 
   private async lintClosedInWorker(worker: LintWorkerClient, uri: vscode.Uri): Promise<void> {
     const state = this.index.stateFor(uri);
+    const settings = readSettings(uri);
+    if (settings.run === 'off') {
+      if (this.fromDisk.delete(uri.toString()) && !isLive(uri)) this.collection.delete(uri);
+      return;
+    }
+    const handover = this.handovers.get(uri.toString());
+    const epoch = this.fileEpoch;
     try {
       const outcome = await worker.check({
         key: uri.toString(),
         priority: 'batch',
-        request: { setup: this.setupRef(state.setup, state.root), path: uri.fsPath, severities: readSettings(uri).severities, live: false, skeleton: false },
+        request: { setup: this.setupRef(state.setup, state.root), path: uri.fsPath, severities: settings.severities, live: false, skeleton: false },
         view: state.index,
       });
-      if (outcome.status === 'done') this.collection.set(uri, outcome.findings.map(toDiagnostic));
+      this.fileChecks.worker++;
+      // An editor took the note over meanwhile: its live findings stand (no flicker, no duplicates).
+      const current = handover === this.handovers.get(uri.toString()) && epoch === this.fileEpoch;
+      if (outcome.status === 'done' && current && !isLive(uri)) this.publishFromDisk(uri, outcome.findings.map(toDiagnostic));
     } catch (error) {
       this.output.error(`Checking ${uri.fsPath}`, error);
       // The worker gave up for good (it has said so): the rest of the workspace is checked here.
@@ -233,15 +379,30 @@ export class LintController implements vscode.Disposable {
       const state = this.index.stateFor(uri);
       const text = decodeNote(uri.fsPath, await vscode.workspace.fs.readFile(uri)).text;
       const { note } = this.index.updateFromText(uri, text);
-      this.collection.set(uri, lintNote(note, state.setup, { workspace: state.index, severities: readSettings(uri).severities }).map(toDiagnostic));
+      const diagnostics = lintNote(note, state.setup, { workspace: state.index, severities: readSettings(uri).severities }).map(toDiagnostic);
+      this.fileChecks.host++;
+      if (!isLive(uri)) this.publishFromDisk(uri, diagnostics);
     });
   }
 
+  private publishFromDisk(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
+    this.fromDisk.add(uri.toString());
+    this.collection.set(uri, diagnostics);
+  }
+
   dispose(): void {
+    clearTimeout(this.settleTimer);
     this.scheduler.dispose();
     this.worker?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Whether an editor owns the note's findings: a tab shows it, or it has unsaved text. */
+function isLive(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  return doc !== undefined && (doc.isDirty || isShown(uri));
 }
 
 /** Whether any editor tab shows this document. */

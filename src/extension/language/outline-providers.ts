@@ -1,25 +1,20 @@
 import * as vscode from 'vscode';
-import { foldingSpans, outline, type OutlineItem } from '../../core/note/outline';
-import { toRange } from '../documents';
+import { foldingSpans } from '../../core/note/outline';
 import type { LintController } from '../diagnostics/lint-controller';
 
-/** Outline and folding from the same remark tree the linter uses (parsed once per version). */
+/**
+ * Folding from the same remark tree the linter uses (parsed once per version): the frontmatter,
+ * multi-line comments and `#region` blocks as well as sections.
+ */
 export class OutlineProviders implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
   constructor(private readonly lint: LintController) {}
 
-  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const toSymbol = (item: OutlineItem): vscode.DocumentSymbol => {
-      const symbol = new vscode.DocumentSymbol(
-        item.text,
-        item.markerId ? 'marker section' : '',
-        item.markerId ? vscode.SymbolKind.Key : vscode.SymbolKind.String,
-        toRange(item.range),
-        toRange(item.selection),
-      );
-      symbol.children = item.children.map(toSymbol);
-      return symbol;
-    };
-    return outline(this.lint.snapshot(doc).note).map(toSymbol);
+  /**
+   * Nothing: coach notes are Markdown, whose own symbols already list every heading, and a second
+   * list would show each heading twice in the Outline and breadcrumbs. (Kept until main.ts stops registering it.)
+   */
+  provideDocumentSymbols(): vscode.DocumentSymbol[] {
+    return [];
   }
 
   provideFoldingRanges(doc: vscode.TextDocument): vscode.FoldingRange[] {

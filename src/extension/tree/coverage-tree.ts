@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { buildCoverageTree, notesWithMissingMarkers, quartersWithNotes, type CoverageNode, type Grouping } from '../../core/coverage/tree-model';
-import { formatQuarter, type Quarter } from '../../core/coverage/quarters';
+import { buildCoverageView, notesWithMissingMarkers, quartersWithNotes, type CoverageNode, type Grouping } from '../../core/coverage/tree-model';
+import type { Quarter } from '../../core/coverage/quarters';
 import { FrameworkRegistry } from '../../core/frameworks/registry';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import { readSettings } from '../settings';
 
 export const OPEN_NOTE_AT = 'coachNotes.openNoteAt';
+export const SHOW_ALL_TIME = 'coachNotes.coverage.showAllTime';
 
 /** The "Marker Coverage" view: by marker or by client, filtered to a quarter or all time. */
 export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
@@ -17,19 +18,32 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   grouping: Grouping = 'marker';
   quarter: Quarter | undefined;
   view: vscode.TreeView<CoverageNode> | undefined;
+  /** What the view says above the tree ("2026-Q1 · showing 12 of 40 notes"), also without a TreeView (tests). */
+  message: string | undefined;
+  private readonly command: vscode.Disposable;
 
-  constructor(private readonly index: WorkspaceIndex) {}
+  constructor(private readonly index: WorkspaceIndex) {
+    // The filter's way back lives with the filter: the tree row and the title-bar action both run it.
+    this.command = vscode.commands.registerCommand(SHOW_ALL_TIME, () => this.showAllTime());
+  }
+
+  showAllTime(): void {
+    this.quarter = undefined;
+    this.refresh();
+  }
 
   /** Rebuilds the model from the index; VS Code then asks for children again. */
   refresh(): void {
     const summaries = this.index.allSummaries();
     const defaultFramework = this.index.setups()[0]?.setup.config.framework;
-    this.roots = buildCoverageTree(summaries, this.index.setups()[0]?.setup.frameworks ?? new FrameworkRegistry(), {
+    const shown = buildCoverageView(summaries, this.index.setups()[0]?.setup.frameworks ?? new FrameworkRegistry(), {
       grouping: this.grouping,
       ...(this.quarter ? { quarter: this.quarter } : {}),
       firstMonth: readSettings().firstMonth,
       ...(defaultFramework ? { defaultFramework } : {}),
     });
+    this.roots = shown.roots;
+    this.message = shown.message;
     this.parents.clear();
     this.byId.clear();
     const walk = (nodes: CoverageNode[], parent: CoverageNode | undefined) => {
@@ -42,10 +56,12 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     walk(this.roots, undefined);
     void vscode.commands.executeCommand('setContext', 'coachNotes.hasNotes', summaries.length > 0);
     void vscode.commands.executeCommand('setContext', 'coachNotes.grouping', this.grouping);
+    void vscode.commands.executeCommand('setContext', 'coachNotes.coverage.filtered', this.quarter !== undefined);
     if (this.view) {
       const missing = notesWithMissingMarkers(summaries);
       this.view.badge = missing > 0 ? { value: missing, tooltip: `${missing} note${missing === 1 ? '' : 's'} with missing marker sections` } : undefined;
-      this.view.description = `${this.quarter ? formatQuarter(this.quarter) : 'All time'} · by ${this.grouping}`;
+      this.view.description = shown.description;
+      this.view.message = shown.message;
     }
     this.changed.fire(undefined);
   }
@@ -87,10 +103,12 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
       item.resourceUri = vscode.Uri.file(node.path);
       item.command = { command: OPEN_NOTE_AT, title: 'Open note', arguments: [node.path, node.line] };
     }
+    if (node.kind === 'show-all-time') item.command = { command: SHOW_ALL_TIME, title: 'Show all time' };
     return item;
   }
 
   dispose(): void {
+    this.command.dispose();
     this.changed.dispose();
   }
 }
@@ -110,6 +128,11 @@ function iconFor(node: CoverageNode): string {
       return 'warning';
     case 'client':
       return 'person';
+    case 'show-all-time':
+      return 'clear-filter';
+    case 'attention':
+    case 'invalid-note':
+      return 'warning';
     default:
       return 'note';
   }

@@ -86,7 +86,7 @@ export function realisticReport(): ReportData {
           { id: 'money', label: 'Money', withPermission: 1, withoutPermission: 0 },
         ],
       },
-      agreements: { made: 14, kept: 9, carriedForward: 3, neverRevisited: 2, followThroughRate: 12 / 14 },
+      agreements: { made: 14, kept: 9, carriedForward: 3, neverRevisited: 2, overdueAtEnd: 4, followThroughRate: 12 / 14 },
     },
     notes: [
       ['2026-01-12', 'Dana Okafor', 4, [], 'dana-okafor/dana-okafor-2026-01-12.coach.md'],
@@ -154,7 +154,7 @@ export function emptyReport(): ReportData {
         { month: '2026-06', findings: 0, notes: 0 },
       ],
       sensitive: { withPermission: 0, withoutPermission: 0, topics: [] },
-      agreements: { made: 0, kept: 0, carriedForward: 0, neverRevisited: 0, followThroughRate: null },
+      agreements: { made: 0, kept: 0, carriedForward: 0, neverRevisited: 0, overdueAtEnd: 0, followThroughRate: null },
     },
     notes: [],
     engagements: [],

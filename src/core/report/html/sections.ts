@@ -147,11 +147,12 @@ export function signalsSection(data: ReportData): string {
     stat('Kept', String(a.kept)) +
     stat('Carried forward', String(a.carriedForward)) +
     stat('Never revisited', String(a.neverRevisited)) +
+    stat('Overdue at the quarter’s end', String(a.overdueAtEnd), a.overdueAtEnd > 0 ? 'warn' : '') +
     stat('Follow-through', a.followThroughRate === null ? '—' : `${percent(a.followThroughRate)}%`, 'rate') +
     `</dl><p class="lead">${
       a.followThroughRate === null
         ? 'No open agreement from an earlier session was due a follow-up this quarter.'
-        : 'Follow-through: open agreements from a client’s previous session that the next note revisited (kept, or carried forward), out of all that were due a follow-up.'
+        : 'Follow-through: agreements a later note revisited this quarter (kept, or carried forward), out of those and the ones the client’s next note never took up. An agreement carried over several sessions counts once.'
     }</p></div>`;
 
   return `<section id="signals"><h2>Trust practice signals</h2><div class="signals">${judgmental}${sensitive}${agreements}</div></section>`;

@@ -160,7 +160,7 @@ table.heat td { text-align: center; border: 2px solid var(--paper); padding: 6px
 .signals > div { min-width: 0; overflow-wrap: anywhere; }
 .signals h3 { margin-top: 8px; }
 .signals .wide { grid-column: 1 / -1; }
-.stats { display: grid; grid-template-columns: repeat(5, 1fr); gap: 10px; margin: 4px 0 12px; padding: 0; }
+.stats { display: grid; grid-template-columns: repeat(6, 1fr); gap: 10px; margin: 4px 0 12px; padding: 0; }
 .stats div { border-left: 3px solid var(--rule-strong); padding: 2px 0 2px 10px; }
 .stats dt { font-size: 12px; color: var(--muted); }
 .stats dd { margin: 0; font-family: var(--serif); font-size: 24px; font-weight: 600; line-height: 1.2; }
