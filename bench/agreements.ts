@@ -7,6 +7,8 @@
 import { AgreementsModel } from '../src/core/agreements/model';
 import { overdueCount } from '../src/core/agreements/status';
 import { agreementGroups, agreementRows, type AgreementViewOptions } from '../src/core/agreements/tree-model';
+import { addDays } from '../src/core/credential/dates';
+import type { AgreementItem } from '../src/core/note/types';
 import type { NoteSummary } from '../src/core/workspace/summary';
 import { Random } from './corpus';
 
@@ -16,8 +18,10 @@ export interface AgreementsBench {
   lines: number;
   threads: number;
   overdue: number;
-  /** First render, ms, one sample per run. */
+  /** First render, ms, one sample per run (the first run is the one with nothing compiled yet). */
   first: number[];
+  /** The same runs in process CPU ms (all threads): hardly moved by other processes' load. */
+  firstCpu: number[];
   /** One-note edit, ms. */
   update: number[];
   /** The same edit by rebuilding everything (what incremental updates avoid), ms. */
@@ -31,8 +35,34 @@ function render(model: AgreementsModel, options: AgreementViewOptions): number {
   return rows + overdueCount(model.threads(), options.today);
 }
 
-export function runAgreementsBench(summaries: readonly NoteSummary[], options: { today: string; runs: number; edits: number; seed: number }): AgreementsBench {
+/**
+ * The corpus's 39,874 agreement lines make some 15,000 agreements once carried lines are joined;
+ * the issue asks for 20,000, so notes chosen at random get one more item each, with words of its
+ * own (half kept, half with a due date), until there are `target`. Copies: the index is not touched.
+ */
+function topUp(summaries: readonly NoteSummary[], target: number, rng: Random): NoteSummary[] {
+  const model = new AgreementsModel();
+  model.reset(summaries);
+  let missing = target - [...model.threads()].length;
+  const out = [...summaries];
+  const valid = out.flatMap((s, i) => (s.valid && s.client !== undefined && s.date !== undefined ? [i] : []));
+  for (let n = 0; missing > 0; n++, missing--) {
+    const i = rng.pick(valid);
+    const s = out[i] as NoteSummary;
+    const item: AgreementItem = { text: `Follow up on item ${n}`, key: `follow up on item ${n}`, kept: rng.chance(0.5) };
+    if (rng.chance(0.5)) item.due = addDays(s.date ?? '', rng.int(7, 28));
+    out[i] = { ...s, agreements: [...s.agreements, item] };
+  }
+  return out;
+}
+
+export function runAgreementsBench(
+  index: readonly NoteSummary[],
+  options: { today: string; runs: number; edits: number; seed: number; agreements: number },
+): AgreementsBench {
   const view: AgreementViewOptions = { grouping: 'due', showKept: false, today: options.today };
+  const rng = new Random(options.seed);
+  const summaries = topUp(index, options.agreements, rng);
   const byClient = new Map<string, NoteSummary[]>();
   for (const s of summaries) {
     const key = s.clientId ?? s.client ?? '';
@@ -42,17 +72,20 @@ export function runAgreementsBench(summaries: readonly NoteSummary[], options: {
   }
 
   const first: number[] = [];
+  const firstCpu: number[] = [];
   let model = new AgreementsModel();
   for (let i = 0; i < options.runs; i++) {
     model = new AgreementsModel();
+    const c = process.cpuUsage();
     const t = performance.now();
     model.reset(summaries);
     render(model, view);
     first.push(performance.now() - t);
+    const cpu = process.cpuUsage(c);
+    firstCpu.push((cpu.user + cpu.system) / 1000);
   }
 
   // Edits: check the first open item of a random note with one, then uncheck it again (two edits).
-  const rng = new Random(options.seed);
   const candidates = summaries.filter((s) => s.valid && s.client !== undefined && s.agreements.some((a) => !a.kept));
   const update: number[] = [];
   const rebuild: number[] = [];
@@ -86,6 +119,7 @@ export function runAgreementsBench(summaries: readonly NoteSummary[], options: {
     threads: threads.length,
     overdue: overdueCount(threads, options.today),
     first,
+    firstCpu,
     update,
     rebuild,
   };

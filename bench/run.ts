@@ -750,10 +750,19 @@ async function agreementsView(indexer: Indexer | undefined, set: Loaded): Promis
   // The warm index's summaries (building it is not measured).
   const dir = set.set.dir;
   const built = await indexer.indexWorkspace([dir], { root: dir, setup: set.setup, ...(existsSync(WORKER_SCRIPT) ? { workers: 2, workerScript: WORKER_SCRIPT } : { workers: 0 }) });
-  const r = runAgreementsBench(built.index.all(), { today: '2026-06-15', runs: 7, edits: 100, seed: 12 });
-  const counts = `${r.notes.toLocaleString('en')} notes, ${r.lines.toLocaleString('en')} agreement lines = ${r.threads.toLocaleString('en')} agreements once carried lines are one, ${r.overdue.toLocaleString('en')} overdue on 2026-06-15`;
+  const r = runAgreementsBench(built.index.all(), { today: '2026-06-15', runs: 9, edits: 100, seed: 12, agreements: 20_000 });
+  const counts = `${r.notes.toLocaleString('en')} notes, ${r.lines.toLocaleString('en')} agreement lines = ${r.threads.toLocaleString('en')} agreements once carried lines are one (the corpus's, topped up to 20,000), ${r.overdue.toLocaleString('en')} overdue on 2026-06-15`;
   const rebuild = median(r.rebuild);
-  add({ id: '12a', name: 'Agreements view first render (thread + groups + expanded rows + badge)', n: r.first.length, value: median(r.first), unit: 'ms', display: ms(median(r.first)), target: T_FIRST, note: `${counts}; slowest run ${ms(Math.max(...r.first))}` });
+  add({
+    id: '12a',
+    name: 'Agreements view first render (thread + groups + expanded rows + badge)',
+    n: r.first.length,
+    value: median(r.first),
+    unit: 'ms',
+    display: ms(median(r.first)),
+    target: T_FIRST,
+    note: `${counts}; CPU ${ms(median(r.firstCpu))} (median); the very first run, nothing compiled yet: ${ms(r.first[0] ?? 0)} (CPU ${ms(r.firstCpu[0] ?? 0)})`,
+  });
   add({ id: '12b', name: 'Agreements view after a one-note edit p50', n: r.update.length, value: median(r.update), unit: 'ms', display: ms(median(r.update)) });
   const p95 = percentile(r.update, 95);
   add({

@@ -1,23 +1,36 @@
 // Compiles the built-in YAML (frameworks/, lexicons/) to JSON in dist/data/ (src/core/data/compiled.ts):
 // the validated value of each file, so a start parses no YAML and compiles no schema. A file with
-// any problem stops the build: the compiled path does not check again.
+// any problem stops the build: the compiled path does not check again. (Storing the judgmental
+// lexicon as built, its 130,000 phrase forms expanded, was tried: 13.6 MB of JSON that took longer
+// to parse than building it from the 0.5 MB value.)
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
+import * as esbuild from 'esbuild';
 import englishSchema from '../schemas/english.schema.json';
 import frameworkSchema from '../schemas/framework.schema.json';
 import judgmentalSchema from '../schemas/judgmental-lexicon.schema.json';
 import sensitiveSchema from '../schemas/sensitive-lexicon.schema.json';
 import { compiledPathOf, sha1Of, type CompiledFile } from '../src/core/data/compiled';
 import { builtinDataRoot } from '../src/core/data/paths';
-import { formatProblem, parseYaml, validateYaml } from '../src/core/data/yaml';
+import { AJV_OPTIONS, formatProblem, parseYaml, schemaHash, validateYaml, validatorName, VALIDATORS_FILE } from '../src/core/data/yaml';
 import { parseFramework } from '../src/core/frameworks/registry';
-import { parseEnglish } from '../src/core/language/english';
+import { loadEnglish, parseEnglish } from '../src/core/language/english';
 import { parseJudgmentalLexicon } from '../src/core/lexicons/judgmental';
 import { parseSensitiveTopics } from '../src/core/lexicons/sensitive';
 import type { DataProblem } from '../src/core/model/types';
 
-/** Each compiled file, relative to the data root, with its schema and the loader's own checks (repeated ids…). */
-export function builtinDataFiles(root: string = builtinDataRoot()): Array<{ file: string; schema: object; check: (text: string, file: string) => DataProblem[] }> {
+interface DataFile {
+  /** Relative to the data root. */
+  file: string;
+  schema: object;
+  /** The loader's own checks (repeated ids…). */
+  check: (text: string, file: string) => DataProblem[];
+}
+
+/** Each compiled file, with its schema and the loader's own checks. */
+export function builtinDataFiles(root: string = builtinDataRoot()): DataFile[] {
   const frameworks = readdirSync(join(root, 'frameworks'))
     .filter((n) => /\.ya?ml$/i.test(n))
     .sort()
@@ -25,7 +38,7 @@ export function builtinDataFiles(root: string = builtinDataRoot()): Array<{ file
   return [
     ...frameworks,
     { file: join('lexicons', 'english.yaml'), schema: englishSchema, check: (text, file) => parseEnglish(text, file).problems },
-    { file: join('lexicons', 'judgmental.yaml'), schema: judgmentalSchema, check: (text, file) => parseJudgmentalLexicon(text, file).problems },
+    { file: join('lexicons', 'judgmental.yaml'), schema: judgmentalSchema, check: (text, file) => parseJudgmentalLexicon(text, file, loadEnglish(root).english).problems },
     { file: join('lexicons', 'sensitive-topics.yaml'), schema: sensitiveSchema, check: (text, file) => parseSensitiveTopics(text, file).problems },
   ];
 }
@@ -47,4 +60,36 @@ export function compileBuiltinData(outDir: string, root: string = builtinDataRoo
     written.push(out);
   }
   return written;
+}
+
+/**
+ * The schemas of files validated at run time: a workspace's config and frameworks, and the
+ * credential tables (read by `log` only, so not compiled above). The lexicons' schemas, whose files
+ * are compiled, would add 300 KB of generated code to load for nothing.
+ */
+const RUNTIME_SCHEMAS = ['config.schema.json', 'credentials.schema.json', 'framework.schema.json'];
+
+/**
+ * Writes `<outDir>/validators.js`: ajv's standalone code for those schemas, bundled with the bits
+ * of ajv's runtime it uses, so validating a workspace's config at run time compiles no schema.
+ * Each validator carries its schema's hash (yaml.ts uses it only for that very schema).
+ */
+export async function writeStandaloneValidators(outDir: string, root: string = builtinDataRoot()): Promise<string> {
+  const schemas = RUNTIME_SCHEMAS.map((n) => JSON.parse(readFileSync(join(root, 'schemas', n), 'utf8')) as { $id: string });
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  for (const schema of schemas) ajv.addSchema(schema);
+  const code = standaloneCode(ajv, Object.fromEntries(schemas.map((schema) => [validatorName(schema), schema.$id])));
+  const hashes = Object.fromEntries(schemas.map((schema) => [validatorName(schema), schemaHash(schema)]));
+  const contents = [
+    'const validators = (function () {',
+    '  const module = { exports: {} };',
+    '  const exports = module.exports;',
+    code,
+    '  return module.exports;',
+    '})();',
+    `module.exports = { validators, hashes: ${JSON.stringify(hashes)} };`,
+  ].join('\n');
+  const outfile = join(outDir, VALIDATORS_FILE);
+  await esbuild.build({ stdin: { contents, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+  return outfile;
 }

@@ -5,6 +5,15 @@ import { UsageError, type Io } from './context';
 
 // Each command's code is loaded when it runs: `lint` in a pre-commit hook never evaluates the report
 // renderers (HTML, SVG), csv-stringify or the credential tables, which only `report` and `log` use.
+// require(), not import(): esbuild keeps it in the one bundle, and the unit suite's tsx/cjs resolves it.
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily, see above */
+const commands = {
+  lint: () => require('./commands/lint') as typeof import('./commands/lint'),
+  coverage: () => require('./commands/coverage') as typeof import('./commands/coverage'),
+  report: () => require('./commands/report') as typeof import('./commands/report'),
+  log: () => require('./commands/log') as typeof import('./commands/log'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const VERSION = '0.1.0';
 
@@ -30,7 +39,7 @@ Examples:
   $ coach-notes lint examples/notes
   $ coach-notes lint --format json notes/maria/ > findings.json
   $ coach-notes lint --config team/.coach/config.yaml notes/`)
-    .action(async (paths: string[], opts: { format: 'text' | 'json'; config?: string }) => setExit(await (await import('./commands/lint')).lintCommand(paths, opts, io)));
+    .action(async (paths: string[], opts: { format: 'text' | 'json'; config?: string }) => setExit(await commands.lint().lintCommand(paths, opts, io)));
 
   cli
     .command('coverage')
@@ -45,7 +54,7 @@ Notes with invalid frontmatter are left out and listed.
 Examples:
   $ coach-notes coverage examples/notes
   $ coach-notes coverage --quarter 2026-Q1 --format json examples/notes`)
-    .action(async (folder: string, opts: { quarter?: string; format: 'text' | 'json'; config?: string }) => setExit(await (await import('./commands/coverage')).coverageCommand(folder, opts, io)));
+    .action(async (folder: string, opts: { quarter?: string; format: 'text' | 'json'; config?: string }) => setExit(await commands.coverage().coverageCommand(folder, opts, io)));
 
   cli
     .command('report')
@@ -65,7 +74,7 @@ Examples:
   $ coach-notes report examples/notes --quarter 2026-Q2 --format html --out coach-reports/coverage-2026-Q2.html
   $ coach-notes report examples/notes --quarter 2026-Q2 --format csv --pseudonymize --out icf-log.csv
   $ coach-notes report examples/notes --quarter 2026-Q2 --out coach-reports/   # writes coach-reports/coverage-2026-Q2.md`)
-    .action(async (folder: string, opts: ReportCommandOptions) => setExit(await (await import('./commands/report')).reportCommand(folder, opts, io)));
+    .action(async (folder: string, opts: ReportCommandOptions) => setExit(await commands.report().reportCommand(folder, opts, io)));
 
   cli
     .command('log')
@@ -87,7 +96,7 @@ Examples:
   $ coach-notes log examples/notes
   $ coach-notes log examples/notes --credential pcc
   $ coach-notes log examples/notes --format csv --out icf-coaching-log.csv`)
-    .action(async (folder: string, opts: LogCommandOptions) => setExit(await (await import('./commands/log')).logCommand(folder, opts, io)));
+    .action(async (folder: string, opts: LogCommandOptions) => setExit(await commands.log().logCommand(folder, opts, io)));
 
   cli.addHelpText('after', `
 Examples:

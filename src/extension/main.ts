@@ -3,7 +3,7 @@ import type { CoverageNode } from '../core/coverage/tree-model';
 import { ADD_ALLOWED_WORD, APPLY_FIX, applyFix, QuickFixProvider } from './actions/quick-fixes';
 import { addAllowedWordCommand } from './commands/allow-word';
 import { openNoteAt, pickQuarter, revealCurrent } from './commands/coverage-commands';
-import { newSessionNote } from './commands/new-note';
+import { newSessionNote, type NewNoteArgs } from './commands/new-note';
 import { generateReport, openReportWebview, type ReportArgs } from './commands/report';
 import { LintController } from './diagnostics/lint-controller';
 import { extendMarkdownIt } from './editing/preview';
@@ -65,7 +65,6 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     tree,
     view,
     vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new QuickFixProvider(lint), { providedCodeActionKinds: QuickFixProvider.kinds }),
-    vscode.languages.registerDocumentSymbolProvider(NOTE_SELECTOR, outlines, { label: 'Coach Notes' }),
     vscode.languages.registerFoldingRangeProvider(NOTE_SELECTOR, outlines),
     vscode.languages.registerCompletionItemProvider(
       NOTE_SELECTOR,
@@ -75,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     ...credential.disposables,
     ...agreements.disposables,
     ...registerEditingHelp(index, lint),
-    register('coachNotes.newNote', (client?: string, folder?: vscode.Uri) => newSessionNote(index, client, folder)),
+    register('coachNotes.newNote', (client?: NewNoteArgs | string, folder?: vscode.Uri) => newSessionNote(index, client, folder)),
     register('coachNotes.lintWorkspace', () =>
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Coach Notes: checking every note', cancellable: true },

@@ -17,6 +17,7 @@ export class AgreementsModel {
   private readonly byName = new Map<string, Set<string>>();
   /** Bumped on every change that could alter a thread, so views can cache their grouping. */
   version = 0;
+  private flat: { version: number; all: AgreementThread[] } | undefined;
 
   get size(): number {
     return this.notes.size;
@@ -27,7 +28,9 @@ export class AgreementsModel {
     this.notes.clear();
     this.clients.clear();
     this.byName.clear();
-    this.apply(sources, []);
+    // Nothing to compare with or forget: insert, then thread each client once.
+    for (const source of sources) if (counts(source)) this.insert(source);
+    for (const entry of this.clients.values()) entry.threads = threadsOfClient(entry.notes.values());
     this.version++;
   }
 
@@ -43,8 +46,14 @@ export class AgreementsModel {
     return [...(this.byName.get(name) ?? [])];
   }
 
-  *threads(): Iterable<AgreementThread> {
-    for (const entry of this.clients.values()) yield* entry.threads;
+  /** Every thread, as one array (rebuilt after a change, when first asked for). */
+  threads(): readonly AgreementThread[] {
+    if (this.flat?.version !== this.version) {
+      const all: AgreementThread[] = [];
+      for (const entry of this.clients.values()) for (const t of entry.threads) all.push(t);
+      this.flat = { version: this.version, all };
+    }
+    return this.flat.all;
   }
 
   threadsOfClientKey(key: string): readonly AgreementThread[] {
@@ -67,13 +76,7 @@ export class AgreementsModel {
       this.forget(source.path, dirty);
       // Notes without agreements stay: the next note of a client is where an open item is dropped.
       if (!counts(source)) continue;
-      this.notes.set(source.path, source);
-      let entry = this.clients.get(key);
-      if (!entry) this.clients.set(key, (entry = { notes: new Map(), threads: [] }));
-      entry.notes.set(source.path, source);
-      let names = this.byName.get(source.client);
-      if (!names) this.byName.set(source.client, (names = new Set()));
-      names.add(source.path);
+      this.insert(source);
       dirty.add(key);
     }
     for (const key of dirty) {
@@ -83,6 +86,17 @@ export class AgreementsModel {
       else entry.threads = threadsOfClient(entry.notes.values());
     }
     return dirty.size > 0;
+  }
+
+  private insert(source: AgreementSource & { client: string }): void {
+    this.notes.set(source.path, source);
+    const key = clientKeyOf(source);
+    let entry = this.clients.get(key);
+    if (!entry) this.clients.set(key, (entry = { notes: new Map(), threads: [] }));
+    entry.notes.set(source.path, source);
+    let names = this.byName.get(source.client);
+    if (!names) this.byName.set(source.client, (names = new Set()));
+    names.add(source.path);
   }
 
   private forget(path: string, dirty: Set<string>): void {

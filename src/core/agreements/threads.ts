@@ -50,7 +50,12 @@ export function clientKeyOf(s: Pick<AgreementSource, 'client' | 'clientId'>): st
 
 /** Note order within a client, as `previousNote` has it: date, then session, then path. */
 function before(a: AgreementSource, b: AgreementSource): number {
-  return (a.date ?? '').localeCompare(b.date ?? '') || (a.session ?? 0) - (b.session ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return compare(a.date ?? '', b.date ?? '') || (a.session ?? 0) - (b.session ?? 0) || compare(a.path, b.path);
+}
+
+/** Code-unit order: ISO dates and paths need no locale (and localeCompare is slow in bulk). */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The agreement threads of one client's notes (any order; notes that do not count are skipped). */
@@ -62,31 +67,34 @@ export function threadsOfClient(notes: Iterable<AgreementSource>): AgreementThre
   const threads: AgreementThread[] = [];
   const open = new Map<string, { thread: AgreementThread; at: number }>();
   const kept = new Set<string>();
-  ordered.forEach((note, at) => {
-    const seen = new Set<string>();
-    for (const item of note.agreements) {
-      // The same words twice in one note are one agreement.
-      if (seen.has(item.key)) continue;
-      seen.add(item.key);
-      const line = occurrence(note, item);
+  for (let at = 0; at < ordered.length; at++) {
+    const note = ordered[at] as AgreementSource & { client: string; date: string };
+    const items = note.agreements;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as AgreementItem;
+      // The same words twice in one note are one agreement (a list is short: no Set needed).
+      if (repeated(items, i)) continue;
       const current = open.get(item.key);
       // A kept item copied into later notes is the same kept agreement, not a new one.
       if (!current && item.kept && kept.has(item.key)) continue;
+      const line = occurrence(note, item);
+      let thread: AgreementThread;
       if (current) {
-        current.thread.occurrences.push(line);
+        thread = current.thread;
+        thread.occurrences.push(line);
         current.at = at;
       } else {
-        const thread: AgreementThread = { id: `${clientKey}\n${item.key}\n${note.path}`, clientKey, client: last.client, key: item.key, text: item.text, kept: false, occurrences: [line] };
+        thread = { id: `${clientKey}\n${item.key}\n${note.path}`, clientKey, client: last.client, key: item.key, text: item.text, kept: false, occurrences: [line] };
         threads.push(thread);
         open.set(item.key, { thread, at });
       }
       if (item.kept) {
-        (open.get(item.key) as { thread: AgreementThread }).thread.kept = true;
+        thread.kept = true;
         open.delete(item.key);
         kept.add(item.key);
       }
     }
-  });
+  }
   for (const { thread, at } of open.values()) {
     const next = ordered[at + 1];
     if (next) thread.droppedAt = next.date;
@@ -95,15 +103,18 @@ export function threadsOfClient(notes: Iterable<AgreementSource>): AgreementThre
   return threads;
 }
 
+function repeated(items: readonly AgreementItem[], i: number): boolean {
+  const key = (items[i] as AgreementItem).key;
+  for (let j = 0; j < i; j++) if ((items[j] as AgreementItem).key === key) return true;
+  return false;
+}
+
 function occurrence(note: AgreementSource & { date: string }, item: AgreementItem): Occurrence {
-  return {
-    path: note.path,
-    date: note.date,
-    ...(note.session !== undefined ? { session: note.session } : {}),
-    text: item.text,
-    kept: item.kept,
-    ...(item.due !== undefined ? { due: item.due } : {}),
-  };
+  // Plain assignments, not conditional spreads: this runs for every agreement line of the workspace.
+  const o: Occurrence = { path: note.path, date: note.date, text: item.text, kept: item.kept };
+  if (note.session !== undefined) o.session = note.session;
+  if (item.due !== undefined) o.due = item.due;
+  return o;
 }
 
 function finish(thread: AgreementThread): void {

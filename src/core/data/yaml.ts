@@ -1,4 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { default as Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import { compiledDirectory, sha1Of } from './compiled';
 import { type DocumentOptions, type ParseOptions, type SchemaOptions, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { DataProblem } from '../model/types';
 
@@ -75,17 +78,63 @@ function defineOwn(target: Record<string, unknown>, key: string, value: unknown)
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true };
+
 // Made on first use: a start from compiled data (compiled.ts) validates nothing and never needs it.
 let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+
+/** The build's standalone validators (scripts/compile-data.ts), beside the compiled data. */
+export const VALIDATORS_FILE = 'validators.js';
+
+/** The export name of a schema's validator: `…/config.schema.json` → `config`. */
+export function validatorName(schema: object): string {
+  const id = (schema as { $id?: unknown }).$id;
+  return typeof id === 'string' ? (id.split('/').pop() ?? '').replace(/\.schema\.json$/, '').replace(/[^A-Za-z0-9]/g, '_') : '';
+}
+
+/** SHA-1 of a schema as the build saw it: a validator made from another version of its schema is not used. */
+export function schemaHash(schema: object): string {
+  return sha1Of(JSON.stringify(schema));
+}
+
+const standaloneModules = new Map<string, { validators: Record<string, ValidateFunction | undefined>; hashes: Record<string, string | undefined> } | null>();
+
+/**
+ * The validator ajv generated for `schema` at build time: compiling a schema at run time took
+ * 50–100 ms of a start whose workspace has a .coach/config.yaml. Undefined from the TypeScript
+ * sources (no build), and the schema is compiled as before.
+ */
+export function standaloneValidator(schema: object): ValidateFunction | undefined {
+  const dir = compiledDirectory();
+  let loaded = standaloneModules.get(dir);
+  if (loaded === undefined) {
+    const file = join(dir, VALIDATORS_FILE);
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- generated at build time, found at run time
+      const module = existsSync(file) ? (require(file) as { validators: Record<string, ValidateFunction>; hashes: Record<string, string> }) : null;
+      loaded = module && { validators: module.validators, hashes: module.hashes };
+    } catch {
+      loaded = null;
+    }
+    standaloneModules.set(dir, loaded);
+  }
+  const name = validatorName(schema);
+  return loaded && name && loaded.hashes[name] === schemaHash(schema) ? loaded.validators[name] : undefined;
+}
 
 /** Validates a parsed YAML document against a JSON schema; problems point at the offending field. */
 export function validateYaml(parsed: ParsedYaml, schema: object, file: string): DataProblem[] {
   if (parsed.problems.length > 0) return parsed.problems;
   let validate = compiled.get(schema);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    validate = ajv.compile(schema);
+    validate = standaloneValidator(schema);
+    if (!validate) {
+      // Required here, not imported: most starts now validate nothing, and need not evaluate ajv at all.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      ajv ??= new (require('ajv') as typeof import('ajv')).default(AJV_OPTIONS);
+      validate = ajv.compile(schema);
+    }
     compiled.set(schema, validate);
   }
   if (validate(parsed.value)) return [];

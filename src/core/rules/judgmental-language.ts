@@ -4,7 +4,8 @@ import { proseSpan } from '../note/prose';
 import type { Note, ProseBlock } from '../note/types';
 import { EXAMPLE_HEAD as HEAD } from './example-note';
 import { BlockView } from './judgmental/block-view';
-import { findJudgments, type Judgment, type People } from './judgmental/judge';
+import { readBlock } from './judgmental/block-cache';
+import type { Judgment, People } from './judgmental/judge';
 import { rewritesFor } from './judgmental/rewrite';
 import type { Rule } from './types';
 
@@ -75,10 +76,10 @@ export const judgmentalLanguageRule: Rule = {
     for (const block of note.prose) {
       if (block.quoted) continue; // A blockquote holds the client's own words.
       if (expired()) return;
-      const view = new BlockView(block.text, judgmental.allow);
       // Headings and action items are not sentences about anyone: the sentence model leaves them alone.
       const sentences = !block.heading && !TASK_ITEM.test(block.text);
-      for (const judgment of findJudgments(view, judgmental, people, expired, sentences)) report(toMessage(note, block, view, judgment, judgmental, people));
+      const { view, judgments } = readBlock(block.text, judgmental, people, sentences, expired);
+      for (const judgment of judgments) report(toMessage(note, block, view, judgment, judgmental, people));
     }
   },
 };

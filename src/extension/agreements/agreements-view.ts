@@ -6,6 +6,7 @@ import {
   agreementGroups,
   agreementLinks,
   agreementRows,
+  agreementTooltip,
   type AgreementGrouping,
   type AgreementGroupNode,
   type AgreementNode,
@@ -148,13 +149,19 @@ export class AgreementsViewProvider implements vscode.TreeDataProvider<Agreement
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
-    item.tooltip = node.tooltip;
+    if (node.tooltip !== undefined) item.tooltip = node.tooltip;
     item.iconPath = new vscode.ThemeIcon(node.icon, node.warning ? new vscode.ThemeColor('list.warningForeground') : undefined);
     if (node.kind === 'row') {
       item.contextValue = node.thread.kept ? 'agreement.kept' : 'agreement.open';
       item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
     }
     if (node.kind !== 'group') item.command = { command: OPEN_AGREEMENT, title: 'Open the note at the agreement', arguments: [node.target] };
+    return item;
+  }
+
+  /** A row's hover text is made when the pointer rests on it, not for every row drawn. */
+  resolveTreeItem(item: vscode.TreeItem, node: AgreementNode): vscode.TreeItem {
+    if (node.kind === 'row') item.tooltip = agreementTooltip(node);
     return item;
   }
 

@@ -39,7 +39,9 @@ export async function newSessionNote(index: WorkspaceIndex, arg?: string | NewNo
 
   const plan = planNewSession({ client, date, root: root.fsPath, summaries: index.allSummaries() });
   const folder = vscode.Uri.file(plan.folder);
-  const taken = await vscode.workspace.fs.readDirectory(folder).then((entries) => entries.map(([name]) => name), () => []);
+  // A folder not made yet holds no names (stat first: a failed read is logged as an error).
+  const exists = await vscode.workspace.fs.stat(folder).then(() => true, () => false);
+  const taken = exists ? (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name) : [];
   const uri = vscode.Uri.joinPath(folder, freeFileName(plan.fileName, taken));
   const framework = frameworkFor(index, uri);
   if (!framework) return undefined;
@@ -51,6 +53,8 @@ export async function newSessionNote(index: WorkspaceIndex, arg?: string | NewNo
     void vscode.window.showWarningMessage(`Coach Notes could not create ${vscode.workspace.asRelativePath(uri)}: it may exist already. Nothing was overwritten.`);
     return undefined;
   }
+  // Known at once, not when the file watcher gets to it: a second note right after is numbered on.
+  await index.refreshFromDisk(uri);
   placeCursor(await vscode.window.showTextDocument(uri), draft.cursor);
   return uri;
 }

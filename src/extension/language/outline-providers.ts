@@ -4,18 +4,11 @@ import type { LintController } from '../diagnostics/lint-controller';
 
 /**
  * Folding from the same remark tree the linter uses (parsed once per version): the frontmatter,
- * multi-line comments and `#region` blocks as well as sections.
+ * multi-line comments and `#region` blocks as well as sections. No document symbols: coach notes
+ * are Markdown, whose own symbols already list every heading; a second list would show each twice.
  */
-export class OutlineProviders implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
+export class OutlineProviders implements vscode.FoldingRangeProvider {
   constructor(private readonly lint: LintController) {}
-
-  /**
-   * Nothing: coach notes are Markdown, whose own symbols already list every heading, and a second
-   * list would show each heading twice in the Outline and breadcrumbs. (Kept until main.ts stops registering it.)
-   */
-  provideDocumentSymbols(): vscode.DocumentSymbol[] {
-    return [];
-  }
 
   provideFoldingRanges(doc: vscode.TextDocument): vscode.FoldingRange[] {
     const kinds = { section: undefined, frontmatter: undefined, comment: vscode.FoldingRangeKind.Comment, region: vscode.FoldingRangeKind.Region };

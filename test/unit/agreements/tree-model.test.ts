@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { agreementThreads } from '../../../src/core/agreements/figures';
 import { overdueCount } from '../../../src/core/agreements/status';
-import { agreementGroups, agreementLabel, agreementLinks, agreementRows, type AgreementViewOptions } from '../../../src/core/agreements/tree-model';
+import { agreementGroups, agreementLabel, agreementLinks, agreementRows, agreementTooltip, type AgreementViewOptions } from '../../../src/core/agreements/tree-model';
 import { summaryOf } from './support';
 
 const TODAY = '2026-03-10';
@@ -31,7 +31,7 @@ describe('agreements view model', () => {
     assert.equal(row.icon, 'warning');
     assert.equal(row.warning, true);
     assert.match(row.description, /overdue, due 2026-03-05/);
-    assert.match(row.tooltip, /Due 2026-03-05: overdue/);
+    assert.match(agreementTooltip(row), /Due 2026-03-05: overdue/);
     assert.equal(overdueCount(threads, TODAY), 1);
     assert.equal(overdueCount(threads, '2026-03-05'), 0, 'due today is not overdue yet');
   });
