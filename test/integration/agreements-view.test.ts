@@ -99,17 +99,18 @@ suite('agreements view', () => {
   test('follows the index note by note: a new note’s agreement appears, carried forward once, and goes with the notes', async function () {
     this.timeout(3 * SLOW + 20_000);
     const note = (date: string, item: string) => `---\nclient: Agreements Test\ndate: ${date}\n---\n\n## 3.1 Genuine concern\n\nAsked first.\n\n## Agreements\n\n- ${item}\n`;
-    const overdue = api.agreements.overdue;
+    // Counted against the view's own overdue rows, so other notes' edits cannot shift the figures.
+    const overdueRows = () => rows().filter((r) => r.status === 'overdue').length;
     const first = await writeNote('agreements-test/agreements-test-2026-03-01.coach.md', note('2026-03-01', '[ ] Send the draft to Sam, due 2026-03-10'));
     await waitFor(changed(), () => row('send the draft to sam'), 'the new agreement', SLOW);
-    assert.equal(api.agreements.overdue, overdue + 1);
+    assert.equal(row('send the draft to sam')?.status, 'overdue');
+    assert.equal(api.agreements.overdue, overdueRows());
     const second = await writeNote('agreements-test/agreements-test-2026-03-15.coach.md', note('2026-03-15', '[ ] Send the draft to Sam, due 2026-04-10'));
     await waitFor(changed(), () => row('send the draft to sam')?.thread.occurrences.length === 2, 'the agreement carried into the second note', SLOW);
     const carried = rows().filter((r) => r.thread.key === 'send the draft to sam');
     assert.equal(carried.length, 1);
     assert.equal(carried[0]?.status, 'later', 'the new due date, 2026-04-10, is more than a week away');
-    const alex = api.index.summary(workspaceUri(...ALEX_2.split('/')));
-    assert.equal(api.agreements.overdue, overdue, JSON.stringify({ alex: alex?.agreements, overdue: rows().filter((r) => r.status === 'overdue').map((r) => r.label) }));
+    assert.equal(api.agreements.overdue, overdueRows());
     await vscode.workspace.fs.delete(first);
     await vscode.workspace.fs.delete(second);
     await waitFor(changed(), () => !row('send the draft to sam'), 'the agreement to go with its notes', SLOW);

@@ -8,35 +8,74 @@ export type AgreementSource = Pick<NoteSummary, 'path' | 'valid' | 'client' | 'c
 export interface Occurrence {
   path: string;
   date: string;
-  session?: number;
+  session: number | undefined;
   /** The item text after the checkbox, as written in that note. */
   text: string;
   kept: boolean;
-  due?: string;
+  due: string | undefined;
 }
 
 /**
  * One agreement across a client's notes: made in one note, perhaps carried forward (the same
  * `agreementKey`) into later ones, and kept when a note checks it. A thread ends when it is kept;
  * the same words in a later note start a new one.
+ *
+ * It holds its notes and items by reference and makes `occurrences` and `id` when first asked:
+ * a workspace has tens of thousands of agreement lines, and the view reads a few hundred.
  */
-export interface AgreementThread {
-  /** Stable while the note it was made in keeps it: client, key and that note. */
-  id: string;
-  /** `client_id` when the notes give one, else the client's name: one client across renames. */
-  clientKey: string;
+export class AgreementThread {
   /** The client's name in their latest note. */
   client: string;
-  key: string;
   /** As written in the latest note. */
   text: string;
   /** The latest due date written on any of its lines. */
-  due?: string;
-  kept: boolean;
-  /** In note order: the first is where it was made, the last where it was last revisited (or kept). */
-  occurrences: Occurrence[];
+  due: string | undefined = undefined;
+  kept = false;
   /** Still open, and the client's next note after its last line did not mention it: that note's date. */
-  droppedAt?: string;
+  droppedAt: string | undefined = undefined;
+  /** Its notes in order, and its item in each. */
+  readonly notes: (AgreementSource & { date: string })[] = [];
+  readonly items: AgreementItem[] = [];
+  /** Index of its latest note in the client's ordered notes, while threading. */
+  at = 0;
+  private lines: Occurrence[] | undefined;
+
+  constructor(
+    /** `client_id` when the notes give one, else the client's name: one client across renames. */
+    readonly clientKey: string,
+    readonly key: string,
+    client: string,
+    text: string,
+  ) {
+    this.client = client;
+    this.text = text;
+  }
+
+  /** Stable while the note it was made in keeps it: client, key and that note. */
+  get id(): string {
+    return `${this.clientKey}\n${this.key}\n${(this.notes[0] as AgreementSource).path}`;
+  }
+
+  /** In note order: the first is where it was made, the last where it was last revisited (or kept). */
+  get occurrences(): readonly Occurrence[] {
+    this.lines ??= this.notes.map((note, i) => occurrence(note, this.items[i] as AgreementItem));
+    return this.lines;
+  }
+
+  /** How many notes have it. */
+  get size(): number {
+    return this.notes.length;
+  }
+
+  /** The date of the note it was made in. */
+  get madeDate(): string {
+    return (this.notes[0] as { date: string }).date;
+  }
+
+  /** The date of its latest note. */
+  get lastDate(): string {
+    return (this.notes[this.notes.length - 1] as { date: string }).date;
+  }
 }
 
 /** Notes the view and the report read: valid, with a client and a date. */
@@ -65,7 +104,7 @@ export function threadsOfClient(notes: Iterable<AgreementSource>): AgreementThre
   if (!last) return [];
   const clientKey = clientKeyOf(last);
   const threads: AgreementThread[] = [];
-  const open = new Map<string, { thread: AgreementThread; at: number }>();
+  const open = new Map<string, AgreementThread>();
   const kept = new Set<string>();
   for (let at = 0; at < ordered.length; at++) {
     const note = ordered[at] as AgreementSource & { client: string; date: string };
@@ -74,20 +113,17 @@ export function threadsOfClient(notes: Iterable<AgreementSource>): AgreementThre
       const item = items[i] as AgreementItem;
       // The same words twice in one note are one agreement (a list is short: no Set needed).
       if (repeated(items, i)) continue;
-      const current = open.get(item.key);
+      let thread = open.get(item.key);
       // A kept item copied into later notes is the same kept agreement, not a new one.
-      if (!current && item.kept && kept.has(item.key)) continue;
-      const line = occurrence(note, item);
-      let thread: AgreementThread;
-      if (current) {
-        thread = current.thread;
-        thread.occurrences.push(line);
-        current.at = at;
-      } else {
-        thread = { id: `${clientKey}\n${item.key}\n${note.path}`, clientKey, client: last.client, key: item.key, text: item.text, kept: false, occurrences: [line] };
+      if (!thread && item.kept && kept.has(item.key)) continue;
+      if (!thread) {
+        thread = new AgreementThread(clientKey, item.key, last.client, item.text);
         threads.push(thread);
-        open.set(item.key, { thread, at });
+        open.set(item.key, thread);
       }
+      thread.notes.push(note);
+      thread.items.push(item);
+      thread.at = at;
       if (item.kept) {
         thread.kept = true;
         open.delete(item.key);
@@ -95,8 +131,8 @@ export function threadsOfClient(notes: Iterable<AgreementSource>): AgreementThre
       }
     }
   }
-  for (const { thread, at } of open.values()) {
-    const next = ordered[at + 1];
+  for (const thread of open.values()) {
+    const next = ordered[thread.at + 1];
     if (next) thread.droppedAt = next.date;
   }
   for (const thread of threads) finish(thread);
@@ -110,18 +146,15 @@ function repeated(items: readonly AgreementItem[], i: number): boolean {
 }
 
 function occurrence(note: AgreementSource & { date: string }, item: AgreementItem): Occurrence {
-  // Plain assignments, not conditional spreads: this runs for every agreement line of the workspace.
-  const o: Occurrence = { path: note.path, date: note.date, text: item.text, kept: item.kept };
-  if (note.session !== undefined) o.session = note.session;
-  if (item.due !== undefined) o.due = item.due;
-  return o;
+  // One shape for every line (no optional fields left out): this runs for every agreement line.
+  return { path: note.path, date: note.date, session: note.session, text: item.text, kept: item.kept, due: item.due };
 }
 
 function finish(thread: AgreementThread): void {
-  const lines = thread.occurrences;
-  thread.text = (lines[lines.length - 1] as Occurrence).text;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const due = (lines[i] as Occurrence).due;
+  const items = thread.items;
+  thread.text = (items[items.length - 1] as AgreementItem).text;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const due = (items[i] as AgreementItem).due;
     if (due !== undefined) {
       thread.due = due;
       break;
@@ -141,5 +174,5 @@ export function lastIn(thread: AgreementThread): Occurrence {
 
 /** Whether a later note of the client took it up again. */
 export function isCarried(thread: AgreementThread): boolean {
-  return thread.occurrences.length > 1;
+  return thread.size > 1;
 }

@@ -143,10 +143,8 @@ export function agreementRows(group: AgreementGroupNode, options: AgreementViewO
  * and words in code-unit order: stable, and cheap for the thousands of rows a large practice has.
  */
 function order(a: AgreementThread, b: AgreementThread, status: AgreementStatus): number {
-  const tie = () => compare(a.client, b.client) || compare(a.text, b.text);
-  if (status === 'kept') return compare(lastIn(b).date, lastIn(a).date) || tie();
-  if (status === 'no-date') return compare(madeIn(a).date, madeIn(b).date) || tie();
-  return compare(a.due ?? '', b.due ?? '') || tie();
+  const first = status === 'kept' ? compare(b.lastDate, a.lastDate) : status === 'no-date' ? compare(a.madeDate, b.madeDate) : compare(a.due ?? '', b.due ?? '');
+  return first || compare(a.client, b.client) || compare(a.text, b.text);
 }
 
 /** The due phrase is shown on its own, so the label is the promise itself. */
@@ -157,12 +155,12 @@ export function agreementLabel(text: string): string {
 }
 
 function row(thread: AgreementThread, status: AgreementStatus): AgreementRowNode {
-  const made = madeIn(thread);
-  const last = lastIn(thread);
+  const made = thread.madeDate;
+  const last = thread.lastDate;
   const carried = isCarried(thread);
-  const dates = carried ? `${made.date} → ${last.date}` : made.date;
+  const dates = carried ? `${made} → ${last}` : made;
   const state =
-    status === 'kept' ? `kept ${last.date}` : status === 'no-date' ? 'no due date' : status === 'overdue' ? `overdue, due ${thread.due ?? ''}` : `due ${thread.due ?? ''}`;
+    status === 'kept' ? `kept ${last}` : status === 'no-date' ? 'no due date' : status === 'overdue' ? `overdue, due ${thread.due ?? ''}` : `due ${thread.due ?? ''}`;
   return {
     kind: 'row',
     id: `row/${thread.id}`,
@@ -172,7 +170,7 @@ function row(thread: AgreementThread, status: AgreementStatus): AgreementRowNode
     warning: status === 'overdue',
     thread,
     status,
-    target: { path: last.path, key: thread.key, date: last.date },
+    target: { path: (thread.notes[thread.size - 1] as { path: string }).path, key: thread.key, date: last },
   };
 }
 
