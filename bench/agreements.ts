@@ -28,6 +28,8 @@ export interface AgreementsBench {
   rebuild: number[];
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+
 /** Draws what the tree asks for first: the top level, the rows of expanded groups, the badge. */
 function render(model: AgreementsModel, options: AgreementViewOptions): number {
   let rows = 0;
@@ -62,7 +64,9 @@ export function runAgreementsBench(
 ): AgreementsBench {
   const view: AgreementViewOptions = { grouping: 'due', showKept: false, today: options.today };
   const rng = new Random(options.seed);
-  const summaries = topUp(index, options.agreements, rng);
+  // The index's order follows the workers' finishing order: sorted, the same seed picks the same notes.
+  const sorted = [...index].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const summaries = topUp(sorted, options.agreements, rng);
   const byClient = new Map<string, NoteSummary[]>();
   for (const s of summaries) {
     const key = s.clientId ?? s.client ?? '';
@@ -76,6 +80,8 @@ export function runAgreementsBench(
   let model = new AgreementsModel();
   for (let i = 0; i < options.runs; i++) {
     model = new AgreementsModel();
+    // A whole-run figure: the previous run's model is collected first, as measureSync does.
+    gc?.();
     const c = process.cpuUsage();
     const t = performance.now();
     model.reset(summaries);
@@ -90,27 +96,32 @@ export function runAgreementsBench(
   const update: number[] = [];
   const rebuild: number[] = [];
   const current = new Map(summaries.map((s) => [s.path, s]));
+  const edits: NoteSummary[] = [];
   for (let i = 0; i < options.edits; i++) {
     const original = rng.pick(candidates);
     const open = original.agreements.findIndex((a) => !a.kept);
-    const edited: NoteSummary = { ...original, agreements: original.agreements.map((a, j) => (j === open ? { ...a, kept: true } : a)) };
-    for (const next of [edited, original]) {
-      current.set(next.path, next);
-      const client = (byClient.get(next.clientId ?? next.client ?? '') ?? []).map((s) => current.get(s.path) ?? s);
-      const t = performance.now();
-      model.update(client);
-      render(model, view);
-      update.push(performance.now() - t);
-      // The baseline, on a few edits only: it is the slow path.
-      if (rebuild.length < 10) {
-        const all = [...current.values()];
-        const r = performance.now();
-        const fresh = new AgreementsModel();
-        fresh.reset(all);
-        render(fresh, view);
-        rebuild.push(performance.now() - r);
-      }
-    }
+    edits.push({ ...original, agreements: original.agreements.map((a, j) => (j === open ? { ...a, kept: true } : a)) }, original);
+  }
+  const clientOf = (next: NoteSummary) => {
+    current.set(next.path, next);
+    return (byClient.get(next.clientId ?? next.client ?? '') ?? []).map((s) => current.get(s.path) ?? s);
+  };
+  for (const next of edits) {
+    const client = clientOf(next);
+    const t = performance.now();
+    model.update(client);
+    render(model, view);
+    update.push(performance.now() - t);
+  }
+  // The baseline afterwards, on a few edits: whole models are garbage it must not leave in the samples above.
+  for (const next of edits.slice(0, 10)) {
+    clientOf(next);
+    const all = [...current.values()];
+    const r = performance.now();
+    const fresh = new AgreementsModel();
+    fresh.reset(all);
+    render(fresh, view);
+    rebuild.push(performance.now() - r);
   }
   const threads = [...model.threads()];
   return {

@@ -146,7 +146,7 @@ function repeated(items: readonly AgreementItem[], i: number): boolean {
 }
 
 function occurrence(note: AgreementSource & { date: string }, item: AgreementItem): Occurrence {
-  // One shape for every line (no optional fields left out): this runs for every agreement line.
+  // Every field set, even when undefined: one object shape for code that loops over many.
   return { path: note.path, date: note.date, session: note.session, text: item.text, kept: item.kept, due: item.due };
 }
 

@@ -135,8 +135,18 @@ export function agreementRows(group: AgreementGroupNode, options: AgreementViewO
   const end = weekEnd(options.today);
   const rows = group.threads.map((thread) => ({ thread, status: statusOf(thread, options.today, end) }));
   rows.sort((a, b) => RANK[a.status] - RANK[b.status] || order(a.thread, b.thread, a.status));
-  return rows.map(({ thread, status }) => row(thread, status));
+  return rows.map(({ thread, status }) => {
+    // A thread is never changed once threaded (an edit makes new ones for its client), so its row
+    // is kept for the next redraw: an edit builds rows for the edited client's agreements only.
+    const known = ROWS.get(thread);
+    if (known?.status === status) return known;
+    const made = row(thread, status);
+    ROWS.set(thread, made);
+    return made;
+  });
 }
+
+const ROWS = new WeakMap<AgreementThread, AgreementRowNode>();
 
 /**
  * Dated items by due date; undated ones oldest first; kept ones latest first. Ties go by client
