@@ -28,6 +28,9 @@ suite('README screenshots: agreements', () => {
           '- [ ] Ask HR about the training budget', '',
         ].join('\n'),
       );
+      // The file watcher can lag far behind on a loaded machine: tell the index directly (the
+      // watcher's own event, when it comes, changes nothing more).
+      await api.index.refreshFromDisk(uri);
       const groups = () => api.agreements.getChildren().map((g) => g.id);
       await waitFor(api.agreements.onDidChangeTreeData as vscode.Event<unknown>, () => groups().length >= 4, 'the scene’s agreements in the view', 40_000);
       const written = await requestScreenshot('images/screenshot-agreements.png');
@@ -36,6 +39,7 @@ suite('README screenshots: agreements', () => {
       await vscode.commands.executeCommand('coachNotes.agreements.hideKept');
       // The note first, so the index drops it, then its folder.
       await vscode.workspace.fs.delete(uri);
+      api.index.remove(uri);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
       await waitFor(api.agreements.onDidChangeTreeData as vscode.Event<unknown>, () => !api.agreements.getChildren().some((g) => g.id === 'due/later'), 'the scene’s agreements to leave the view', 40_000);
     }

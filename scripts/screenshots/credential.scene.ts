@@ -30,10 +30,13 @@ suite('README screenshots: credential', () => {
       for (const [client, date, minutes, paid] of SESSIONS) {
         const slug = client.toLowerCase().replace(/\s+/g, '-');
         folders.add(slug);
-        await writeNote(
+        const uri = await writeNote(
           `${slug}/${slug}-${date}.coach.md`,
           ['---', `client: ${client}`, `date: ${date}`, `duration: ${minutes}`, `paid: ${paid}`, '---', '', '## 3.1 Genuine concern', '', 'Asked how the week had been.', ''].join('\n'),
         );
+        // The file watcher can lag far behind on a loaded machine: tell the index directly (the
+        // watcher's own event, when it comes, changes nothing more).
+        await api.index.refreshFromDisk(uri);
       }
       // Wait until the view has taken the notes in and stopped changing, then hide the other views
       // so Credential Progress has the side bar to itself.
@@ -53,7 +56,9 @@ suite('README screenshots: credential', () => {
       // Files one by one, so the index drops each note, then the emptied folders.
       for (const [client, date] of SESSIONS) {
         const slug = client.toLowerCase().replace(/\s+/g, '-');
-        await vscode.workspace.fs.delete(workspaceUri(slug, `${slug}-${date}.coach.md`)).then(undefined, () => undefined);
+        const uri = workspaceUri(slug, `${slug}-${date}.coach.md`);
+        await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+        api.index.remove(uri);
       }
       for (const slug of folders) await vscode.workspace.fs.delete(workspaceUri(slug), { recursive: true });
       await waitFor(api.credential.onDidChangeTreeData as vscode.Event<unknown>, () => (api.credential.progress?.hours ?? 0) === before, 'the scene’s sessions to leave the view', 40_000);

@@ -36,6 +36,8 @@ suite('README screenshots: preview', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       // The note first, so the index drops it, then its folder.
       await vscode.workspace.fs.delete(uri);
+      // The file watcher can lag far behind on a loaded machine: tell the index directly.
+      api.index.remove(uri);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
       await waitFor(api.index.onDidChange as vscode.Event<unknown>, () => api.index.summary(uri) === undefined, 'the scene’s note to leave the index', 40_000);
     }
