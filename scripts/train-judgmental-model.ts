@@ -73,10 +73,7 @@ if (check) {
     process.exit(1);
   }
   console.log('\nlexicons/judgmental-model.json is up to date.');
-} else if (!excluded) {
-  writeFileSync(out, text);
-  console.log(`\nWrote ${out}`);
 } else {
   writeFileSync(out, text);
-  console.log(`\nWrote ${out} without ${excluded} (score it now, then train again without --exclude).`);
+  console.log(`\nWrote ${out}${excluded ? ` without ${excluded} (score it now, then train again without --exclude)` : ''}.`);
 }

@@ -1,4 +1,3 @@
-import { valenceOf } from '../../language/valence';
 import { tick } from '../../engine/deadline';
 import { categoryOf, contributions, featuresOf, NAME, NUMBER, probability, QUOTED, type SentenceModel } from '../../language/sentence-model';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
@@ -80,10 +79,7 @@ function readSentence(view: BlockView, lexicon: JudgmentalLexicon, model: Senten
   let top = -1;
   for (let i = 0; i < words.length; i++) if (words[i] !== QUOTED && words[i] !== NAME && (top < 0 || (weights[i] as number) > (weights[top] as number))) top = i;
   if (top < 0) return undefined;
-  const G = process.env['GATE'] ?? '';
-  if (G.startsWith('top') && (weights[top] as number) < Number(G.slice(3))) return undefined;
   const [first, last] = clauseAround(view, tokens, top);
-  if (G.startsWith('val') && !tokens.slice(first, last + 1).some((t) => (valenceOf(t.w, lexicon.english) ?? 0) < -Number(G.slice(3) || 0))) return undefined;
   if (first > 0 && recordsAnAction(view, lexicon, tokens, first)) return undefined;
   const from = (tokens[first] as Token).start;
   const to = (tokens[last] as Token).end;
