@@ -16,8 +16,10 @@
 //   --viewport WxH       browser window size (default 1280x800)
 //   --keep               keep the per-run folder (logs, user data, workspace copy) on success
 //   --verbose            also print the server's output and the browser console
+// Tests can also ask the runner what the page shows (test/integration/support/page-query.ts):
+// the extension host has no DOM, so a named, read-only query runs in the page for them.
 // Exit code: 0 when the suite passed, 1 otherwise.
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +104,7 @@ if (positionals[0]) {
 const env = hostEnv(dirs);
 // The server's environment reaches the extension host, hence the tests.
 if (opts.grep) env.COACH_TEST_GREP = opts.grep;
+env.COACH_PAGE_QUERY_DIR = join(runDir, 'page-queries');
 if (screenshotFile) Object.assign(env, { COACH_SCREENSHOT_BASE: process.cwd(), COACH_SCREENSHOT_FILE: screenshotFile });
 
 // ---- screenshots ---------------------------------------------------------------------------
@@ -127,6 +130,38 @@ const screenshots = {
     if (code !== 0 && page) await this.take(join(runDir, 'workbench-at-exit.png'), { quiet: true });
   },
 };
+
+// ---- page queries --------------------------------------------------------------------------
+// Named and read-only: a test picks one by name and gets its JSON answer in a file it waits for.
+// Code that runs in the page is written here, never sent by the test.
+const PAGE_QUERIES = {
+  // Developer: Inspect Editor Tokens and Scopes — the token under the cursor and its TextMate
+  // scopes (innermost first, one per line), or null while the widget is not shown.
+  tokenInspector: `(() => {
+    const widget = document.querySelector('.token-inspect-widget');
+    if (!widget) return null;
+    const heading = widget.querySelector('h2.tiw-token');
+    const scopes = widget.querySelector('td.tiw-metadata-scopes');
+    return {
+      // A long token is shown shortened: "first…last".
+      token: heading?.firstChild?.textContent ?? '',
+      // Text nodes between <br>s; read even while the widget is scrolled out of sight.
+      scopes: scopes ? Array.from(scopes.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).filter(Boolean) : [],
+      text: widget.textContent,
+    };
+  })()`,
+};
+
+async function answerPageQuery(name, file) {
+  let answer;
+  if (!Object.hasOwn(PAGE_QUERIES, name)) answer = { error: `unknown page query ${name}` };
+  else if (!page) answer = { error: 'the workbench page is not open' };
+  else answer = await page.evaluate(PAGE_QUERIES[name]).then((value) => ({ value }), (error) => ({ error: error.message }));
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.partial-${process.pid}`;
+  writeFileSync(partial, JSON.stringify(answer));
+  renameSync(partial, file);
+}
 
 // ---- cleanup, whatever happens -----------------------------------------------------------
 const serverLog = createWriteStream(join(runDir, 'server.log'));
@@ -220,6 +255,12 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   const request = /^COACH_SCREENSHOT (.+)$/m.exec(text);
   if (request) {
     screenshots.take(resolve(request[1].trim())).catch((error) => console.error(`[test-host] screenshot failed: ${error.message}`));
+    return;
+  }
+  const query = /^COACH_PAGE_QUERY (\S+) (.+)$/m.exec(text);
+  if (query) {
+    const file = resolve(query[2].trim());
+    if (dirname(file) === env.COACH_PAGE_QUERY_DIR) answerPageQuery(query[1], file).catch((error) => console.error(`[test-host] page query failed: ${error.message}`));
     return;
   }
   if (text.startsWith('integration: running')) say(`mocha starting after ${elapsed()}`);
