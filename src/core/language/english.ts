@@ -48,7 +48,8 @@ export type WordClass =
   | 'inverting_auxiliaries'
   | 'answers'
   | 'dismissing'
-  | 'diagnosis_words';
+  | 'diagnosis_words'
+  | 'contracted_subjects';
 
 export interface English {
   classes: Readonly<Record<WordClass, ReadonlySet<string>>>;

@@ -55,6 +55,17 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('She is a difficult client.'), ['a difficult client']);
   });
 
+  it('after a name, ’s before a valence-list noun owns it; after a pronoun it is “is”', () => {
+    assert.deepEqual(flagged('He went to Jonas’s grave on Sunday.'), []);
+    assert.deepEqual(flagged("He went to Jonas's grave on Sunday."), []);
+    assert.deepEqual(flagged("He's grave on Sunday."), ['grave']);
+  });
+
+  it('an article opens the noun phrase: words before it are not a label’s modifiers', () => {
+    assert.deepEqual(flagged('Last autumn a chemical dosing failure at one works led to a notice.'), []);
+    assert.deepEqual(flagged('A chemical dosing failure, again.'), ['A chemical dosing failure']);
+  });
+
   it('a negated attributive is left alone', () => {
     assert.deepEqual(flagged('She is not a difficult client.'), []);
   });

@@ -154,6 +154,17 @@ function afterLink(view: BlockView, c: English['classes'], start: number): boole
   return c.links.has(w) || w === 'as' || c.judging_verbs.has(before[k - 2]?.w ?? '');
 }
 
+/**
+ * “Jonas's grave”, “the team's loss”: after a name or a noun, 's before a noun owns it; it is “is”
+ * only after the words that can be a subject in their own right (“she's a menace”, “that's a disaster”).
+ */
+function possessed(view: BlockView, c: English['classes'], start: number): boolean {
+  const before = view.before(start, FRAME_BREAKS);
+  if (before[before.length - 1]?.w !== "'s") return false;
+  const owner = before[before.length - 2]?.w ?? '';
+  return !(c.subject_pronouns.has(owner) || c.contracted_subjects.has(owner));
+}
+
 /** A valence-list word read as a noun (“she is a menace”) takes the noun label's patterns. */
 const asNoun = new WeakMap<JudgmentalEntry, JudgmentalEntry>();
 
@@ -166,7 +177,7 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
     if (!afterLink(view, c, start) && !(view.after(end) && isPersonNoun(view, lexicon, view.after(end) as Token, true))) return undefined;
     const tags = view.tags(start);
     if (!tags.has('Adjective')) {
-      if (!tags.has('Noun') || tags.has('Verb') || tags.has('Plural')) return undefined;
+      if (!tags.has('Noun') || tags.has('Verb') || tags.has('Plural') || possessed(view, c, start)) return undefined;
       entry = asNoun.get(found) ?? { ...found, kind: 'noun' };
       asNoun.set(found, entry);
     }

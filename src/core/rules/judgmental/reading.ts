@@ -95,14 +95,18 @@ export function skipBack(tokens: readonly Token[], from: number, set: ReadonlySe
  */
 export function skipLeads(f: Frame, from: number, set: ReadonlySet<string>, adjectives = false): number {
   let i = from;
+  // An article opens the noun phrase: words before it are not its modifiers (“last autumn a dosing failure”).
+  let opened = false;
   for (;;) {
     const t = f.before[i - 1];
     const w = t?.w ?? '';
     if (!t) return i;
-    if (set.has(w)) i--;
-    else if (w === 'of' && f.c.of_leads.has(f.before[i - 2]?.w ?? '')) i -= 2;
+    if (set.has(w)) {
+      i--;
+      opened ||= f.c.articles.has(w);
+    } else if (w === 'of' && f.c.of_leads.has(f.before[i - 2]?.w ?? '')) i -= 2;
     else if (/ly$/.test(w) && !f.c.links.has(w) && f.view.tags(t.start).has('Adverb')) i--;
-    else if (adjectives && isModifier(f, t)) i--;
+    else if (adjectives && !opened && isModifier(f, t)) i--;
     else return i;
   }
 }
