@@ -15,13 +15,12 @@ import { lintNote } from '../src/core/engine/lint';
 import { loadSetup } from '../src/core/engine/setup';
 import { indexWorkspace } from '../src/core/indexer/index';
 import type { Finding } from '../src/core/model/types';
-import { foldingSpans, outline } from '../src/core/note/outline';
 import { parseWith } from '../src/core/workspace/batch';
 import { findNotes } from '../src/core/workspace/files';
 import { NoteIndex } from '../src/core/workspace/index';
 import { summarize } from '../src/core/workspace/summary';
 import { createNodeWorker, LintWorkerClient } from '../src/extension/diagnostics/lint-worker-client';
-import { LintScheduler, OFF_HOST_THRESHOLD, type LintDoc } from '../src/extension/diagnostics/lint-scheduler';
+import { foldingOf, LintScheduler, OFF_HOST_THRESHOLD, type LintDoc } from '../src/extension/diagnostics/lint-scheduler';
 import { longestBlock } from './event-loop';
 
 /** The 4 MB hostile shape of issue 11: one paragraph, no blank line, a short quotation and a label on every line. */
@@ -197,7 +196,7 @@ export interface LintResult {
 /**
  * Opens the note, types 20 characters (one every 60 ms), waits for their findings, then types again
  * while the worker is checking (the newer version cancels that check): the extension's own
- * scheduler and worker client, with the outline and folding asked for after every keystroke as
+ * scheduler and worker client, with the folding ranges asked for after every keystroke as
  * VS Code does. Prints the longest event-loop block of each phase.
  */
 async function lintScenario({ root, workerScript, bytes, log }: LintScenario): Promise<LintResult> {
@@ -242,12 +241,8 @@ async function lintScenario({ root, workerScript, bytes, log }: LintScenario): P
       const timer = setTimeout(() => reject(new Error(`version ${v} was not checked within 10 minutes`)), 600_000);
       waiting = { version: v, resolve: () => (clearTimeout(timer), resolveLanded()) };
     });
-  // VS Code asks for the outline and folding ranges of the edited document.
-  const providers = () => {
-    const note = scheduler.snapshot(doc).note;
-    outline(note);
-    foldingSpans(note);
-  };
+  // VS Code asks for the folding ranges of the edited document (its outline is Markdown's own).
+  const providers = () => foldingOf(scheduler.snapshot(doc));
   const type = async (keys: number) => {
     for (let k = 0; k < keys; k++) {
       doc.type('x');

@@ -73,6 +73,8 @@ describe('the lint worker', function () {
       const light = noteFromSkeleton(there.skeleton, text);
       assert.deepEqual(outline(light), outline(note), `outline of ${path}`);
       assert.deepEqual(foldingSpans(light), foldingSpans(note), `folding of ${path}`);
+      // The worker's own folding ranges, which the host uses without reading the text.
+      assert.deepEqual(there.skeleton.folding, foldingSpans(note), `worker folding of ${path}`);
       assert.deepEqual(light.frontmatter, note.frontmatter);
     }
     assert.ok(crossNote > 0, 'the examples exercise the cross-note rule');

@@ -4,13 +4,13 @@
 // left to finish, crashes restarting the worker with a message. No timing is asserted.
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/model/types';
-import { outline } from '../../src/core/note/outline';
+import { foldingSpans, outline } from '../../src/core/note/outline';
 import type { Note } from '../../src/core/note/types';
 import { parseWith } from '../../src/core/workspace/batch';
 import type { NoteSummaryForRules } from '../../src/core/workspace/view';
 import { DEFAULT_RESTART_MS, LintWorkerClient, MAX_CRASHES, type Clock, type WorkerLike } from '../../src/extension/diagnostics/lint-worker-client';
 import { skeletonOf, textOf, type CheckRequest, type FromWorker, type ToWorker } from '../../src/extension/diagnostics/lint-worker-protocol';
-import { LintScheduler, type DocSettings, type LintDoc, type SchedulerPort } from '../../src/extension/diagnostics/lint-scheduler';
+import { foldingOf, LintScheduler, type DocSettings, type LintDoc, type SchedulerPort } from '../../src/extension/diagnostics/lint-scheduler';
 import { setupWith } from './support/setup';
 
 class FakeClock implements Clock {
@@ -220,6 +220,27 @@ describe('checking large notes off the extension host thread', () => {
     assert.deepEqual(h.here, ['small.coach.md'], 'the large note was never parsed on this thread');
     assert.equal(big.wholeReads, 0, 'nor was its whole text ever built here');
     assert.deepEqual(h.published.at(-1), { key: 'big.coach.md', version: 1, reasons: ['from the worker'] });
+  });
+
+  it('folds a large note with the worker\'s folding ranges, never indexing its text on this thread', async () => {
+    const h = harness();
+    const big = new FakeDoc('big.coach.md', BIG);
+    const checking = h.scheduler.check(big);
+    const skeleton = skeletonOf(parseWith(setup, { path: big.path, text: BIG }));
+    assert.deepEqual(skeleton.folding, foldingSpans(parseWith(setup, { path: big.path, text: BIG })));
+    // Ranges the note itself would not give: only the worker's answer can produce them here.
+    const theWorkers = [{ startLine: 2, endLine: 3, kind: 'region' as const }];
+    const check = h.worker().lastCheck();
+    h.worker().reply({ type: 'done', id: check.id, findings: [], ms: 5, skeleton: { ...skeleton, folding: theWorkers } });
+    await checking;
+    const snap = h.scheduler.snapshot(big);
+    assert.equal(snap.offHost, true);
+    assert.deepEqual(foldingOf(snap), theWorkers);
+    // A note checked here has no worker ranges: its own are read from it.
+    const small = new FakeDoc('small.coach.md', '---\nclient: Ana\n---\n\n## 3.1 One\n\nText.\n\nMore.\n');
+    await h.scheduler.check(small);
+    assert.deepEqual(foldingOf(h.scheduler.snapshot(small)), foldingSpans(h.scheduler.snapshot(small).note));
+    assert.ok(foldingOf(h.scheduler.snapshot(small)).length > 0);
   });
 
   it('reads a large note slice by slice, one per turn of the event loop, and sends exactly its text', async () => {

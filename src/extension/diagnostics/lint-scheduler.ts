@@ -3,6 +3,7 @@
 // big note. No `vscode` import: LintController adapts VS Code's events and documents to it, and
 // the unit tests and the bench (bench/host-blocking.ts --lint) drive the very same code without VS Code.
 import type { Finding, Severity } from '../../core/model/types';
+import { foldingSpans, type FoldingSpan } from '../../core/note/outline';
 import type { Note } from '../../core/note/types';
 import type { WorkspaceView } from '../../core/workspace/view';
 import { realClock, type Clock, type LintWorkerClient } from './lint-worker-client';
@@ -22,7 +23,12 @@ export interface LintSnapshot {
   findings: Finding[];
   /** Checked in the worker: `note` is a skeleton (no prose blocks, top-level headings and HTML only). */
   offHost?: boolean;
+  /** Folding ranges the worker worked out (a large note's text is never indexed here for them). */
+  folding?: FoldingSpan[];
 }
+
+/** The snapshot's folding ranges: the worker's, or read from the note. */
+export const foldingOf = (snap: LintSnapshot): FoldingSpan[] => snap.folding ?? foldingSpans(snap.note);
 
 export type RunMode = 'onType' | 'onSave' | 'off';
 
@@ -253,7 +259,7 @@ export class LintScheduler {
       return raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     };
     const note = outcome.skeleton ? noteFromSkeleton(outcome.skeleton, noteText) : this.port.emptyNote(doc);
-    const snap: LintSnapshot = { version, note, findings: outcome.findings, offHost: true };
+    const snap: LintSnapshot = { version, note, findings: outcome.findings, offHost: true, ...(outcome.skeleton ? { folding: outcome.skeleton.folding } : {}) };
     this.snapshots.set(doc.key, snap);
     this.publish(doc, snap);
   }

@@ -4,6 +4,7 @@
 import type { Heading, Html, Root } from 'mdast';
 import { LineIndex } from '../../core/model/lines';
 import type { Finding, Severity } from '../../core/model/types';
+import { foldingSpans, type FoldingSpan } from '../../core/note/outline';
 import type { Note } from '../../core/note/types';
 import type { NoteSummaryForRules } from '../../core/workspace/view';
 
@@ -71,12 +72,16 @@ export type FromWorker =
  * headings and HTML blocks that outlines and folding read. Sending the whole tree back would cost
  * the host thread as much as it saves.
  */
-export type NoteSkeleton = Omit<Note, 'text' | 'lines' | 'prose' | 'tree'> & { blocks: (Heading | Html)[] };
+export type NoteSkeleton = Omit<Note, 'text' | 'lines' | 'prose' | 'tree'> & {
+  blocks: (Heading | Html)[];
+  /** The folding ranges, worked out here: on the host they would need the whole text and its line index. */
+  folding: FoldingSpan[];
+};
 
 export function skeletonOf(note: Note): NoteSkeleton {
   const { text: _text, lines: _lines, prose: _prose, tree, ...rest } = note;
   const blocks = tree.children.filter((n): n is Heading | Html => n.type === 'heading' || n.type === 'html');
-  return { ...rest, blocks };
+  return { ...rest, blocks, folding: foldingSpans(note) };
 }
 
 /**
@@ -84,7 +89,7 @@ export function skeletonOf(note: Note): NoteSkeleton {
  * on: a string, or the slices it was read in, joined only if a provider asks for the text.
  */
 export function noteFromSkeleton(skeleton: NoteSkeleton, source: string | (() => string)): Note {
-  const { blocks, ...rest } = skeleton;
+  const { blocks, folding: _folding, ...rest } = skeleton;
   const tree: Root = { type: 'root', children: blocks };
   const note = { ...rest, tree, prose: [] } as Omit<Note, 'lines' | 'text'> as Note;
   let text = typeof source === 'string' ? source : undefined;

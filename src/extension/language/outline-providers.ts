@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { foldingSpans } from '../../core/note/outline';
 import type { LintController } from '../diagnostics/lint-controller';
+import { foldingOf } from '../diagnostics/lint-scheduler';
 
 /**
  * Folding from the same remark tree the linter uses (parsed once per version): the frontmatter,
@@ -12,6 +12,6 @@ export class OutlineProviders implements vscode.FoldingRangeProvider {
 
   provideFoldingRanges(doc: vscode.TextDocument): vscode.FoldingRange[] {
     const kinds = { section: undefined, frontmatter: undefined, comment: vscode.FoldingRangeKind.Comment, region: vscode.FoldingRangeKind.Region };
-    return foldingSpans(this.lint.snapshot(doc).note).map((s) => new vscode.FoldingRange(s.startLine - 1, s.endLine - 1, kinds[s.kind]));
+    return foldingOf(this.lint.snapshot(doc)).map((s) => new vscode.FoldingRange(s.startLine - 1, s.endLine - 1, kinds[s.kind]));
   }
 }
