@@ -99,6 +99,14 @@ suite('help while writing', () => {
     assert.deepEqual(labels(await at(2, 9), vscode.CompletionItemKind.Value), ['3'], 'the next session number for Robin');
     assert.ok(labels(await at(3, 11), vscode.CompletionItemKind.Value).includes('icf-pcc-2020'));
 
+    const dated = await writeNote('robin-ellis/dated.coach.md', '---\nclient: Robin Ellis\ndate: \n---\n');
+    await open(dated);
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const dates = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', dated, new vscode.Position(2, 6));
+    assert.deepEqual(labels(dates, vscode.CompletionItemKind.Value).slice(0, 1), [today], 'date: offers today first');
+    await vscode.workspace.fs.delete(dated);
+
     const plain = await writeNote('robin-ellis/plain.md', '## \n');
     await open(plain);
     const other = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', plain, new vscode.Position(0, 3));
