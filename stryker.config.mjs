@@ -12,10 +12,13 @@
  * engine setup and take milliseconds per test are here. Left out: suites that load a fresh setup
  * per test (a few hundred milliseconds each: rule examples, fixes, faults, permission checks,
  * frameworks, chunks, budgets), the slow whole-corpus ones (hostile notes, CommonMark examples,
- * fast-check properties, evaluation sets, the grammar, the CLI) and the judgmental rule's own
- * tests (that rule is not mutated here). test/unit/mutation/ covers the rule examples, fixes,
- * budgets and section-by-section parsing again, with one shared setup and small notes.
- * `npm test` still runs everything. Scores and the survivors judged equivalent: docs/mutation.md.
+ * fast-check properties, evaluation sets, the grammar, the CLI). test/unit/mutation/ covers the
+ * rule examples, fixes, budgets and section-by-section parsing again, with one shared setup and
+ * small notes. The judgmental rule keeps each block's reading per lexicon object for the process's
+ * life (block-cache.ts), and Stryker loads the tests once for every mutant: its tests here give
+ * each suite (or test) a lexicon object of its own, so a mutant is read afresh, not from a reading
+ * kept from the unmutated run. `npm test` still runs everything. Scores and the survivors judged
+ * equivalent: docs/mutation.md.
  */
 const spec = [
   'test/unit/mutation/**/*.test.ts',
@@ -23,6 +26,11 @@ const spec = [
   'test/unit/frontmatter.test.ts',
   'test/unit/simple-yaml.test.ts',
   'test/unit/marker-headings.test.ts',
+  'test/unit/rules/judgmental-guards.test.ts',
+  'test/unit/rules/judgmental-kinds.test.ts',
+  'test/unit/rules/judgmental-reach.test.ts',
+  'test/unit/rules/judgmental-model.test.ts',
+  'test/unit/rules/judgmental-cache.test.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -42,9 +50,6 @@ export default {
     'src/core/note/**/*.ts',
     'src/core/engine/**/*.ts',
     'src/core/rules/**/*.ts',
-    // Being rewritten elsewhere; measured on its own once that lands.
-    '!src/core/rules/judgmental/**',
-    '!src/core/rules/judgmental-language.ts',
     // Data and type-only files.
     '!src/core/**/types.ts',
     '!src/core/rules/example-note.ts',
