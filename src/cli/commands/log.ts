@@ -30,15 +30,16 @@ export interface LogCommandOptions {
  */
 export async function logCommand(folder: string, options: LogCommandOptions, io: Io): Promise<number> {
   if (!LOG_FORMATS.includes(options.format)) throw new UsageError(`--format must be one of ${LOG_FORMATS.join(', ')}.`);
-  const rules = builtinCredentialRules();
-  const ids = rules.credentials.map((c) => c.id);
-  const credential = options.credential?.trim().toLowerCase();
-  if (credential !== undefined && !ids.includes(credential)) throw new UsageError(`--credential must be one of ${ids.join(', ')}.`);
   const asOf = options.asOf ?? todayUtc();
   if (!isRealDate(asOf)) throw new UsageError(`“${asOf}” is not a valid day for --as-of. Write it YYYY-MM-DD, for example 2026-03-31.`);
 
   const { files, problems } = await readNotes([folder], io);
   const { setup, root } = setupFor([folder], options.config, io);
+  // The workspace's own figures (.coach/credentials.yaml) when it has them.
+  const rules = setup.credentials ?? builtinCredentialRules();
+  const ids = rules.credentials.map((c) => c.id);
+  const credential = options.credential?.trim().toLowerCase();
+  if (credential !== undefined && !ids.includes(credential)) throw new UsageError(`--credential must be one of ${ids.join(', ')}.`);
   printProblems(problems, io);
   const summaries = files.map((file) => summarize(parseWith(setup, file), setup));
   const pseudonymize = options.pseudonymize === true;

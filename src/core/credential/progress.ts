@@ -129,7 +129,7 @@ function status(c: CredentialRequirement, counted: readonly CountedSession[], cl
     name: c.name,
     met: checks.every((k) => k.met),
     checks,
-    ...(c.recent ? {} : { unrecorded: `ICF also asks for a number of recent hours for the ${c.id.toUpperCase()}; that figure is not recorded here, so check it on ICF's page before you apply.` }),
+    ...(c.recent ? {} : { unrecorded: `ICF also asks for a number of recent hours for the ${c.id.toUpperCase()}; that figure is not recorded here, so check it on ICF's page before you apply (add it to .coach/credentials.yaml to have it counted).` }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseConfig } from '../config/load';
+import { parseCredentialRules, type CredentialRules } from '../credential/requirements';
 import { defaultConfig, type CoachConfig } from '../config/types';
 import { builtinDataRoot } from '../data/paths';
 import { errorText } from '../data/yaml';
@@ -17,6 +18,8 @@ export interface EngineSetup {
   config: CoachConfig;
   judgmental: JudgmentalLexicon;
   sensitive: SensitiveLexicon;
+  /** The workspace's own credential requirements (`.coach/credentials.yaml`); unset: the built-in ICF ones. */
+  credentials?: CredentialRules;
   /** Problems in data files; the engine still works, with defaults where a file was bad. */
   problems: DataProblem[];
 }
@@ -30,6 +33,8 @@ export interface SetupOptions {
 
 export const CONFIG_PATH = join('.coach', 'config.yaml');
 export const FRAMEWORKS_DIR = join('.coach', 'frameworks');
+/** A workspace's own credential requirements, replacing credentials/icf.yaml when ICF's figures change before Coach Notes does. */
+export const CREDENTIALS_PATH = join('.coach', 'credentials.yaml');
 
 /**
  * A loaded setup as plain data (frameworks as a list), for a worker thread: structured clone keeps
@@ -84,7 +89,17 @@ export function loadSetup(options: SetupOptions = {}): EngineSetup {
   const judgmental = loadJudgmentalLexicon(dataRoot, config);
   const sensitive = loadSensitiveLexicon(dataRoot, config);
   problems.push(...judgmental.problems, ...sensitive.problems);
-  return { frameworks, config, judgmental: judgmental.lexicon, sensitive: sensitive.lexicon, problems };
+  const credentials = options.root ? workspaceCredentials(join(options.root, CREDENTIALS_PATH), problems) : undefined;
+  return { frameworks, config, judgmental: judgmental.lexicon, sensitive: sensitive.lexicon, ...(credentials ? { credentials } : {}), problems };
+}
+
+/** `.coach/credentials.yaml` when the workspace has one; a file with any problem is not used (the built-in figures are, and the problem is reported). */
+function workspaceCredentials(file: string, problems: DataProblem[]): CredentialRules | undefined {
+  const text = readOptional(file, false, problems);
+  if (text === undefined) return undefined;
+  const parsed = parseCredentialRules(text, file);
+  problems.push(...parsed.problems);
+  return parsed.rules;
 }
 
 function readOptional(file: string, mustExist: boolean, problems: DataProblem[]): string | undefined {

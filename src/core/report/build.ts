@@ -102,7 +102,7 @@ export function reportFromNotes(results: readonly ReportNote[], setup: EngineSet
 function credentialPanel(summaries: NoteSummary[], setup: EngineSetup, asOf: string, label: (c: string) => string, path: (p: string) => string | null): Pick<ReportData, 'credential'> {
   const trainingStart = setup.config.credential.trainingStart;
   if (trainingStart === undefined) return {};
-  return { credential: buildCredential(summaries, { asOf, trainingStart, label: (_key, latest) => label(latest), notePath: path }).progress };
+  return { credential: buildCredential(summaries, { asOf, trainingStart, label: (_key, latest) => label(latest), notePath: path, ...(setup.credentials ? { rules: setup.credentials } : {}) }).progress };
 }
 
 /**

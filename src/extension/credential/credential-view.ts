@@ -47,6 +47,7 @@ export class CredentialViewProvider implements vscode.TreeDataProvider<Credentia
       ...(trainingStart !== undefined ? { trainingStart } : {}),
       label: (_key, latest) => latest,
       notePath: (path) => (root ? relative(root, path).split('\\').join('/') : path),
+      ...(state?.setup.credentials ? { rules: state.setup.credentials } : {}),
     });
     this.current = progress;
     this.roots = credentialTree(progress, leftOut.map((s) => s.path));

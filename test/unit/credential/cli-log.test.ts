@@ -87,4 +87,26 @@ describe('coach-notes log', () => {
     const r = await cli(['log', bare, '--as-of', '2026-03-31']);
     assert.match(r.out, /1 session counted up to 31 March 2026\. `credential\.training_start` is not set/);
   });
+
+  it('uses the workspace’s own requirements from .coach/credentials.yaml, and the built-in ones when that file is broken', async () => {
+    const builtin = readFileSync(join(__dirname, '..', '..', '..', 'credentials', 'icf.yaml'), 'utf8');
+    // A test figure, not ICF's: what matters is that the workspace's file is the one counted.
+    const own = builtin.replace(/(- id: mcc[\s\S]*?clients: 35\n)/, '$1    recent: { hours: 200, months: 18 }\n');
+    assert.notEqual(own, builtin);
+    const mine = tempWorkspace({ ...WORKSPACE, '.coach/credentials.yaml': own });
+    const r = await cli(['log', mine, '--as-of', '2026-03-31', '--credential', 'mcc']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Hours in the last 18 months +4\.25 of 200/);
+    assert.doesNotMatch(r.out, /not recorded here/);
+
+    const plain = await cli(['log', root, '--as-of', '2026-03-31', '--credential', 'mcc']);
+    assert.doesNotMatch(plain.out, /Hours in the last 18 months/);
+    assert.match(plain.out, /not recorded here, so check it on ICF's page before you apply \(add it to \.coach\/credentials\.yaml/);
+
+    const broken = tempWorkspace({ ...WORKSPACE, '.coach/credentials.yaml': own.replace('hours: 2500', 'hours: lots') });
+    const b = await cli(['log', broken, '--as-of', '2026-03-31', '--credential', 'mcc']);
+    assert.match(b.err, /credentials\.yaml:\d+:\d+/);
+    assert.match(b.out, /Coaching hours +4\.25 of 2500/);
+    assert.doesNotMatch(b.out, /of 200\b/);
+  });
 });
