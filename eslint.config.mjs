@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.vscode-test/**', '.test-host/**', 'node_modules/**', 'bench/corpus/**'] },
+  { ignores: ['dist/**', 'out/**', '.vscode-test/**', '.test-host/**', 'node_modules/**', 'bench/corpus/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
