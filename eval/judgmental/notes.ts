@@ -16,7 +16,7 @@ const set = args.includes('--set') ? String(args[args.indexOf('--set') + 1]) : '
 const dir = join(__dirname, set);
 const setup = loadSetup();
 if (args.includes('--no-model')) delete setup.judgmental.model;
-const labels = tsvRows(readFileSync(join(dir, 'labels.tsv'), 'utf8'), 'labels.tsv', 'file\tline\tcategory\tperson\ttext').map(([file, line, category, person]) => ({ key: `${file}:${line}`, category: category ?? '', person: person ?? '' }));
+const labels = tsvRows(readFileSync(join(dir, 'labels.tsv'), 'utf8'), 'labels.tsv', 'file\tline\tcategory\tperson\ttext').map(([file, line, category, person, text]) => ({ key: `${file}:${line}`, category: category ?? '', person: person ?? '', text: text ?? '' }));
 const labelled = new Map(labels.map((l) => [l.key, l]));
 const flaggedLines = new Map<string, string[]>();
 const files = globSync('*.coach.md', { cwd: dir }).sort();
@@ -42,4 +42,7 @@ for (const group of ['client', 'other']) {
 if (args.includes('--list')) {
   console.log('\n### False alarms\n');
   for (const k of alarms) console.log(`- ${k} ${(flaggedLines.get(k) ?? []).join(' · ')}`);
+  // Reading the misses spends the set: its labelled sentences are then known.
+  console.log('\n### Misses\n');
+  for (const l of labels.filter((m) => !flaggedLines.has(m.key))) console.log(`- ${l.key} (${l.category}, ${l.person}) ${l.text}`);
 }

@@ -94,7 +94,19 @@ export function peopleOf(note: Note): People {
   const people: People = { names };
   if (client) people.client = client;
   if (pronoun) people.pronoun = pronoun;
+  const others = midSentenceNames(note);
+  if (others.size > 0) people.others = others;
   return people;
+}
+
+/** After a lower-case word or a comma, and a space: a capitalised word there is not a sentence's first. */
+const MID_SENTENCE_CAPITAL = /(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+/gu;
+
+/** Words the note's prose writes capitalised in mid-sentence, lower-cased: see People.others. */
+function midSentenceNames(note: Note): Set<string> {
+  const found = new Set<string>();
+  for (const block of note.prose) for (const m of block.text.matchAll(MID_SENTENCE_CAPITAL)) found.add(m[0].toLowerCase());
+  return found;
 }
 
 // ── Messages ──

@@ -66,6 +66,17 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('A chemical dosing failure, again.'), ['A chemical dosing failure']);
   });
 
+  it('a label noun before a person noun labels that person; a label-like word before a thing does not', () => {
+    assert.deepEqual(flagged('His addict brother called twice.'), ['addict brother']);
+    assert.deepEqual(flagged('She met an addiction counsellor.'), []);
+    assert.deepEqual(flagged('Addict brother again.'), []);
+  });
+
+  it('hedges before a label belong to it', () => {
+    assert.deepEqual(flagged('She is almost certainly an alcoholic.'), ['almost certainly an alcoholic']);
+    assert.deepEqual(flagged('She is not an alcoholic.'), []);
+  });
+
   it('a negated attributive is left alone', () => {
     assert.deepEqual(flagged('She is not a difficult client.'), []);
   });
@@ -98,6 +109,15 @@ describe('coach:judgmental-language guards', () => {
   it('names are people, days and tools are not', () => {
     assert.deepEqual(flagged('After the call, Anna was defensive.'), ['defensive']);
     assert.deepEqual(flagged('After the call, Monday was difficult.'), []);
+  });
+
+  it('a name opening a sentence is known from where the note writes it in mid-sentence, block by block', () => {
+    assert.deepEqual(flagged('Declan is lazy.'), []);
+    // The same block again, now with the name known from another block: its cached reading must not be reused.
+    assert.deepEqual(flagged('Declan is lazy.\n\nShe met with Declan on Monday.'), ['lazy']);
+    assert.deepEqual(flagged('Declan is lazy. She met with Declan on Monday.'), ['lazy']);
+    // After a sentence's end a capital is a sentence's first word, not a name.
+    assert.deepEqual(flagged('Acme is lazy. She left. Acme called.'), []);
   });
 
   it('judgments of other people name them in the message', () => {

@@ -27,7 +27,10 @@ export function readBlock(text: string, lexicon: JudgmentalLexicon, people: Peop
     cache = new Map();
     caches.set(lexicon, cache);
   }
-  const key = `${people.client ?? ''}\u0000${people.pronoun ?? ''}\u0000${sentences ? 's' : ''}\u0000${text}`;
+  // Of the names known from elsewhere in the note, only those in this block can change its reading.
+  const lower = people.others ? text.toLowerCase() : '';
+  const names = people.others ? [...people.others].filter((n) => lower.includes(n)).join(' ') : '';
+  const key = `${people.client ?? ''}\u0000${people.pronoun ?? ''}\u0000${names}\u0000${sentences ? 's' : ''}\u0000${text}`;
   const kept = cache.get(key);
   if (kept) {
     cache.delete(key); // refreshed: the least recently used go first

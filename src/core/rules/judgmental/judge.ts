@@ -3,7 +3,7 @@ import { matchPhraseAt } from '../../language/phrase-trie';
 import { forEachWord } from '../../language/word-index';
 import { firstWordIndex, phraseKey, phrasesAt, type JudgmentalEntry, type JudgmentalLexicon, type PhraseScan } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
-import { appositive, coachOpensSentence, isPersonNoun, judgedObject, linkedSubject, ofPerson, personAt, selfOrNegated, subjectAt, throughCoordination, clauseSubject } from './people';
+import { appositive, coachOpensSentence, isPersonNoun, judgedObject, linkedSubject, ofPerson, ownedOrDetermined, personAt, selfOrNegated, subjectAt, throughCoordination, clauseSubject } from './people';
 import { CLIENT, FRAME_BREAKS, linkChain, phraseLeads, REPORT_BREAKS, skipBack, skipLeads, type Frame, type Judgment, type People, type Person, type Span } from './reading';
 import { evaluativeJudgments } from './evaluative';
 import { nameLeadJudgments, repeatJudgments } from './repeats';
@@ -236,6 +236,8 @@ const SPANS: Record<JudgmentalEntry['kind'], (f: Frame) => Span | undefined> = {
   adjective: adjectiveSpan,
   // “a selfish layabout”, “a classic codependent”: adjectives before a noun label belong to it.
   noun: (f) => {
+    // “his addict brother”, “the junkie flatmate”: a label noun before a person noun labels that person.
+    if (f.next && !f.entry.phrase.includes(' ') && isPersonNoun(f.view, f.lexicon, f.next, true) && ownedOrDetermined(f, f.before, f.before.length)) return attributiveSpan(f, f.next);
     const lead = skipLeads(f, f.before.length, f.c.noun_leads, true);
     if (f.entry.needsArticle && !f.before.slice(lead).some((t) => f.c.articles.has(t.w))) return undefined;
     return predicateSpan(f, lead);

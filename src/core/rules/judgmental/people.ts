@@ -278,13 +278,13 @@ export function nounPhrase(f: Frame, before: Token[], i: number): string {
   return f.c.determiners.has(words[0]?.w ?? '') || f.c.articles.has(words[0]?.w ?? '') ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-/** A capitalised word that the tagger reads as a person's name, or any capitalised word mid-sentence. */
+/** A capitalised word that the tagger reads as a person's name, or any capitalised word mid-sentence or written so elsewhere in the note. */
 export function isName(f: Frame, before: Token[], i: number): boolean {
   const t = before[i];
   if (!t || !NAME_SHAPE.test(t.raw) || f.c.not_names.has(t.w)) return false;
   const tags = f.view.tags(t.start);
   if (tags.has('Person') || tags.has('FirstName')) return true;
-  return i > 0 && !tags.has('Date') && !tags.has('Place') && !tags.has('Organization');
+  return (i > 0 || f.people.others?.has(t.w) === true) && !tags.has('Date') && !tags.has('Place') && !tags.has('Organization');
 }
 
 /**

@@ -19,6 +19,11 @@ export interface People {
   names: ReadonlySet<string>;
   /** From the frontmatter `pronouns:` field, if any. */
   pronoun?: string;
+  /**
+   * Lower-case words the note writes capitalised in mid-sentence (“met with Declan”): names, known
+   * also where they open a sentence (“Declan is …”), where the tagger only sees a capitalised noun.
+   */
+  others?: ReadonlySet<string>;
 }
 
 export interface Judgment {

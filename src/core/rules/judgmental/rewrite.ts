@@ -53,6 +53,8 @@ function fits(j: Judgment, suggestion: string, previous: Token | undefined, next
   const ownComplement = words.length > 1 && (words.slice(1).some((w) => complements.has(w.text.toLowerCase())) || last.tags.has('Noun'));
   if (next && complements.has(next.w) && ownComplement) return false;
   const kind = j.entry.kind;
+  // A noun's suggestions name a person (“a person with an addiction”): none fits before another noun (“his addict brother”).
+  if (kind === 'noun' && j.attributive) return false;
   if (kind === 'adjective' && !j.attributive) {
     // An adjective's slot takes an adjective phrase (“hesitant”, “behind on …”), not a verb (“expecting …”).
     // Past participles read as adjectives (“upset”, “distracted”); an -ing or base verb does not.
