@@ -15,10 +15,12 @@
  * fast-check properties, evaluation sets, the grammar, the CLI). test/unit/mutation/ covers the
  * rule examples, fixes, budgets and section-by-section parsing again, with one shared setup and
  * small notes. The judgmental rule keeps each block's reading per lexicon object for the process's
- * life (block-cache.ts), and Stryker loads the tests once for every mutant: its tests here give
- * each suite (or test) a lexicon object of its own, so a mutant is read afresh, not from a reading
- * kept from the unmutated run. `npm test` still runs everything. Scores and the survivors judged
- * equivalent: docs/mutation.md.
+ * life (block-cache.ts), and Stryker loads the tests once and runs them for every mutant: a test
+ * that lints with the shared built-in lexicon gets the reading kept from the unmutated run. So the
+ * judgmental suites here (test/unit/mutation/judgmental-*, and the guards, kinds, reach and model
+ * suites) give each suite a lexicon object of its own. The rule is about 3,700 mutants, so measure
+ * it a few files at a time (docs/mutation.md). `npm test` still runs everything. Scores and the
+ * survivors judged equivalent: docs/mutation.md.
  */
 const spec = [
   'test/unit/mutation/**/*.test.ts',

@@ -290,7 +290,9 @@ describe('hostile input: never a crash, never a hang, always a clear message', f
       for (const path of Object.values(paths)) assert.ok(entries.some((e) => e.file === path), `findings for ${path}`);
       assert.ok(entries.some((e) => e.file === paths['size-20mb.coach.md'] && e.ruleId === 'note-too-large'));
       assert.ok(entries.some((e) => e.file === paths['deep-lists.coach.md'] && /too deeply nested/.test(e.message)));
-      assert.ok(entries.some((e) => e.file === paths['lines-200k.coach.md'] && e.line === 200_000));
+      // The last of 200,000 lines is reached, or (on a machine too busy for the 5 s budget) the note says which checks stopped.
+      const long = entries.filter((e) => e.file === paths['lines-200k.coach.md']);
+      assert.ok(long.some((e) => e.line === 200_000) || long.some((e) => e.ruleId === 'note-too-large' && /took too long/.test(e.message)), long.map((e) => `${e.line} ${e.ruleId}`).join(', '));
     });
 
     it('through the indexer: a summary for every large note', async () => {

@@ -88,11 +88,15 @@ const TASK_ITEM = /^\[[ xX]\]/;
 
 export function peopleOf(note: Note): People {
   const client = note.meta.client?.trim() || undefined;
+  // Stryker disable next-line Regex: splitting at each separator instead of each run leaves only empty parts more, which the length filter drops.
   const names = new Set((client ?? '').toLowerCase().split(/[^\p{L}'’-]+/u).filter((p) => p.length > 1));
   const pronouns = note.frontmatter.data['pronouns'];
+  // Stryker disable next-line OptionalChaining: the group always holds a word once the pattern matched.
   const pronoun = typeof pronouns === 'string' ? /\b(she|he|they)\b/i.exec(pronouns)?.[1]?.toLowerCase() : undefined;
   const people: People = { names };
+  // Stryker disable next-line ConditionalExpression: an undefined `client` property reads as a missing one everywhere (`??`).
   if (client) people.client = client;
+  // Stryker disable next-line ConditionalExpression: an undefined `pronoun` property reads as a missing one everywhere (`??`).
   if (pronoun) people.pronoun = pronoun;
   const others = midSentenceNames(note);
   if (others.size > 0) people.others = others;
@@ -129,6 +133,7 @@ function toMessage(note: Note, block: ProseBlock, view: BlockView, j: Judgment, 
   const templates: Fix[] = rewrites.filter((r) => r.snippet).map((r) => ({ title: r.title, edits: [{ start: from, end: to, newText: r.text, snippet: true }] }));
   const removal = removalFix(note, block, span.judgment);
   if (removal) templates.unshift(removal);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the engine reads no fixes and an empty list alike (`m.fixes ?? []`).
   if (templates.length > 0) message.fixes = templates;
   return message;
 }
@@ -161,6 +166,7 @@ function fixableSpan(note: Note, block: ProseBlock, j: Judgment): { start: numbe
 function reasonFor(j: Judgment, people: People): string {
   const { category } = j.entry;
   const client = people.client ?? 'the client';
+  // Stryker disable next-line StringLiteral: every reading names the person it takes for someone other than the client.
   const person = j.person.client ? client : (j.person.text ?? 'this person');
   const explanation = (j.entry.explanation ?? category.explanation).replace(/\{client\}/g, client).replace(/\{person\}/g, person);
   const about = j.person.client ? '' : `, about ${person},`;

@@ -23,6 +23,7 @@ const caches = new WeakMap<JudgmentalLexicon, Map<string, BlockReading>>();
  */
 export function readBlock(text: string, lexicon: JudgmentalLexicon, people: People, sentences: boolean, expired: () => boolean): BlockReading {
   let cache = caches.get(lexicon);
+  // Stryker disable next-line ConditionalExpression: a new cache per call only reads the block again, to the same judgments; only time tells.
   if (!cache) {
     cache = new Map();
     caches.set(lexicon, cache);
@@ -32,6 +33,7 @@ export function readBlock(text: string, lexicon: JudgmentalLexicon, people: Peop
   const names = people.others ? [...people.others].filter((n) => lower.includes(n)).join(' ') : '';
   const key = `${people.client ?? ''}\u0000${people.pronoun ?? ''}\u0000${names}\u0000${sentences ? 's' : ''}\u0000${text}`;
   const kept = cache.get(key);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: skipping a kept reading reads the block again, to the same judgments; only time tells.
   if (kept) {
     cache.delete(key); // refreshed: the least recently used go first
     cache.set(key, kept);

@@ -27,6 +27,7 @@ function doubleQuotes(text: string): Range[] {
   maskStraightDouble(text, ranges);
   maskOpenClose(text, '“', '”', ranges);
   maskOpenClose(text, '«', '»', ranges);
+  // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: both callers sort the ranges again (quotedSpans, and merge in maskRanges).
   return ranges.sort((a, b) => a[0] - b[0]);
 }
 
@@ -106,7 +107,9 @@ function maskSingle(text: string, ranges: Range[]): void {
     if (c !== '‘' && c !== "'") continue;
     const curly = c === '‘';
     if (!/[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) continue;
+    // Stryker disable next-line StringLiteral: with `i > 0` the character before exists.
     if (!curly && i > 0 && !/[\s([{“"—–]/.test(text[i - 1] ?? '')) continue;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,UnaryOperator: this only decides when to search again for the first closing quote after `i`; searching more often finds the same one.
     if (curly && curlyClose !== -1 && curlyClose < i + 1) curlyClose = closingSingle(text, i + 1, '’', text.length);
     const end = curly ? curlyClose : closingSingle(text, i + 1, "'", i + MAX_STRAIGHT_SINGLE_QUOTE);
     if (end === -1) continue;

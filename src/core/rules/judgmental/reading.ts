@@ -90,6 +90,7 @@ export const phraseLeads = (c: English['classes']) => chainsOf(c).leads;
 /** Steps back from index `from` over words in `set`; returns the index of the first skipped word (or `from`). */
 export function skipBack(tokens: readonly Token[], from: number, set: ReadonlySet<string>): number {
   let i = from;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression,OptionalChaining,StringLiteral: before the first token there is no word, and no set holds an empty or made-up one.
   while (i > 0 && set.has(tokens[i - 1]?.w ?? '')) i--;
   return i;
 }
@@ -104,6 +105,7 @@ export function skipLeads(f: Frame, from: number, set: ReadonlySet<string>, adje
   let opened = false;
   for (;;) {
     const t = f.before[i - 1];
+    // Stryker disable next-line StringLiteral: `w` is read only when `t` exists.
     const w = t?.w ?? '';
     if (!t) return i;
     if (set.has(w)) {
