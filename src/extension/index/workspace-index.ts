@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { loadSetup, type EngineSetup } from '../../core/engine/setup';
 import type { Note } from '../../core/note/types';
@@ -42,8 +41,6 @@ const LARGE = 300;
  * the host thread only receives summaries meanwhile. A warm start (all cached) uses none.
  */
 const WORKERS = Math.min(4, Math.max(2, availableParallelism() - 1));
-/** A new folder is read for notes again this long after it appears. */
-const FOLDER_RESCAN_DELAY = 2000;
 /** The cache is saved this long after the last change, and when the extension stops. */
 const SAVE_DELAY = 5000;
 
@@ -57,8 +54,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
   private scanning: Promise<void> | undefined;
-  /** New folders waiting for their second read (`scanNewFolder`). */
-  private readonly folderScans = new Map<string, NodeJS.Timeout>();
 
   private saveTimer: NodeJS.Timeout | undefined;
 
@@ -69,15 +64,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   ) {
     const notes = vscode.workspace.createFileSystemWatcher(`**/${NOTE_GLOB.replace('**/', '')}`);
     const config = vscode.workspace.createFileSystemWatcher('**/.coach/**/*.{yaml,yml}');
-    // Paths of any kind, for folders created or deleted as a whole: see `scanNewFolder`, `removeUnder`.
-    const created = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       notes,
       config,
-      created,
-      created.onDidCreate((uri) => this.scanNewFolder(uri).catch((error: unknown) => this.output.error(`Reading the new folder ${vscode.workspace.asRelativePath(uri)}`, error))),
-      created.onDidDelete((uri) => this.removeUnder(uri)),
-      { dispose: () => this.folderScans.forEach((timer) => clearTimeout(timer)) },
       notes.onDidCreate((uri) => void this.refreshFromDisk(uri)),
       notes.onDidChange((uri) => void this.refreshFromDisk(uri)),
       notes.onDidDelete((uri) => this.remove(uri)),
@@ -166,41 +155,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.afterRecord(before, summary);
     state.dirty.add(uri.fsPath);
     this.scheduleSave(state);
-  }
-
-  /**
-   * A recursive file watcher learns of a new folder before it watches inside it, so notes written
-   * into the folder at once (a coach moving or unzipping a client's folder, New Session Note for a
-   * new client) can be created unseen. A new folder is therefore read for notes, at once and again
-   * a moment later, when its own watch is surely in place.
-   */
-  private async scanNewFolder(uri: vscode.Uri): Promise<void> {
-    if (uri.scheme !== 'file' || isNoteUri(uri) || !vscode.workspace.getWorkspaceFolder(uri)) return;
-    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-    if (!stat || (stat.type & vscode.FileType.Directory) === 0) return;
-    const read = async () => {
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.coach.md'), '{**/node_modules/**,**/.git/**}');
-      const state = this.stateFor(uri);
-      for (const note of found) if (!state.index.get(note.fsPath)) await this.refreshFromDisk(note);
-    };
-    await read();
-    const key = uri.toString();
-    clearTimeout(this.folderScans.get(key));
-    this.folderScans.set(
-      key,
-      setTimeout(() => {
-        this.folderScans.delete(key);
-        read().catch((error: unknown) => this.output.error(`Reading the new folder ${vscode.workspace.asRelativePath(uri)}`, error));
-      }, FOLDER_RESCAN_DELAY),
-    );
-  }
-
-  /** A deleted or moved-away folder is one event: the notes that were inside it go with it. */
-  private removeUnder(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file' || isNoteUri(uri)) return;
-    const prefix = uri.fsPath.endsWith(sep) ? uri.fsPath : uri.fsPath + sep;
-    const gone = this.allSummaries().filter((s) => s.path.startsWith(prefix));
-    for (const summary of gone) this.remove(vscode.Uri.file(summary.path));
   }
 
   remove(uri: vscode.Uri): void {
