@@ -1,10 +1,13 @@
-// Checks the notes-c set: each label's text is on its stated line, and each note has client + date frontmatter.
-// Run: node eval/judgmental/notes-c/validate.mjs
+// Checks a whole-note set (notes-c, notes-d): each label's text is on its stated line, one label per
+// line, known categories and persons, and each note has client + date frontmatter.
+// Run: node eval/judgmental/validate-notes.mjs notes-d   (exit code 1 on any problem)
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dir = dirname(fileURLToPath(import.meta.url));
+const set = process.argv[2];
+if (!set) { console.error('usage: node eval/judgmental/validate-notes.mjs <set folder, e.g. notes-d>'); process.exit(2); }
+const dir = join(dirname(fileURLToPath(import.meta.url)), set);
 const categories = new Set(['character-label', 'difficult-client', 'doubt', 'diagnosing', 'substance-use',
   'condescension', 'generalization', 'blame', 'mind-reading', 'moralizing', 'dismissive']);
 const errors = [];
