@@ -152,6 +152,22 @@ describe('workspace indexer', () => {
     assert.deepEqual([again.stats.parsed, again.stats.fromCache], [1, 12]);
   });
 
+  it('two saves of one cache at once both land: each write has a temporary file of its own', async () => {
+    // A rescan's save and an edit's save overlap in the extension; with one temporary name per
+    // process the second rename found the first's file gone (ENOENT) and that save was lost.
+    const root = workspace();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'coach-cache-'));
+    const first = await indexWorkspace([root], { cacheDir });
+    await Promise.all([first.save(), first.save(), first.save()]);
+    assert.deepEqual(
+      readdirSync(cacheDir, { recursive: true }).filter((name) => String(name).endsWith('.tmp')),
+      [],
+      'no temporary file is left behind',
+    );
+    const again = await indexWorkspace([root], { cacheDir });
+    assert.deepEqual([again.stats.parsed, again.stats.fromCache], [0, 13]);
+  });
+
   it('updates one note and names the client notes whose cross-note rules need re-running', async () => {
     const root = workspace();
     const { index, setup, entries } = await indexWorkspace([root]);

@@ -108,8 +108,11 @@ export async function saveCache(dir: string, fingerprint: string, entries: Reado
   await atomicWrite(join(dir, META), JSON.stringify({ version: CACHE_VERSION, setup: fingerprint } satisfies Meta));
 }
 
+/** Temporary names are unique per write: two saves in one process (a rescan's and an edit's) may overlap. */
+let writes = 0;
+
 async function atomicWrite(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}-${++writes}.tmp`;
   await writeFile(tmp, text);
   await rename(tmp, file);
 }

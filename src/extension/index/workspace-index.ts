@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { loadSetup, type EngineSetup } from '../../core/engine/setup';
 import type { Note } from '../../core/note/types';
@@ -43,6 +44,11 @@ const LARGE = 300;
 const WORKERS = Math.min(4, Math.max(2, availableParallelism() - 1));
 /** The cache is saved this long after the last change, and when the extension stops. */
 const SAVE_DELAY = 5000;
+/** New folders are gathered this long before they are read, so a tree created at once is read once. */
+const FOLDER_BATCH_DELAY = 300;
+/** A new folder is read again this long after it appears, for files still being written into it. */
+const FOLDER_REREAD_DELAY = 2000;
+const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 
 /**
  * The live workspace index: a summary per note, kept current from a file watcher, from unsaved
@@ -54,6 +60,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
   private scanning: Promise<void> | undefined;
+  /** Bumped by each scan: only the latest one's result is kept. */
+  private generation = 0;
+  /** Notes read from disk while a scan runs: read again once its result replaces the index. */
+  private touchedDuringScan: Set<string> | undefined;
+  /** Folders created or moved in, waiting to be read for notes (`readNewFolders`). */
+  private readonly newFolders = new Set<string>();
+  /** Paths deleted, waiting to take the notes that were inside them along (`folderDeleted`). */
+  private readonly deletedPaths = new Set<string>();
+  private readonly folderTimers = new Set<NodeJS.Timeout>();
 
   private saveTimer: NodeJS.Timeout | undefined;
 
@@ -64,9 +79,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   ) {
     const notes = vscode.workspace.createFileSystemWatcher(`**/${NOTE_GLOB.replace('**/', '')}`);
     const config = vscode.workspace.createFileSystemWatcher('**/.coach/**/*.{yaml,yml}');
+    // Any path, for folders created, moved in or deleted as a whole (changes are not wanted).
+    const paths = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       notes,
       config,
+      paths,
+      paths.onDidCreate((uri) => this.folderCreated(uri)),
+      paths.onDidDelete((uri) => this.folderDeleted(uri)),
+      { dispose: () => this.folderTimers.forEach((timer) => clearTimeout(timer)) },
       notes.onDidCreate((uri) => void this.refreshFromDisk(uri)),
       notes.onDidChange((uri) => void this.refreshFromDisk(uri)),
       notes.onDidDelete((uri) => this.remove(uri)),
@@ -83,8 +104,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.scanning;
   }
 
+  /**
+   * Reads every folder again (settings changed, folders added). Until it is done the current index
+   * keeps answering, so a note checked meanwhile still sees the client's other notes.
+   */
   rescan(): Promise<void> {
-    this.folders.clear();
     this.scanning = this.scan(false);
     return this.scanning;
   }
@@ -94,11 +118,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = folder?.uri.toString() ?? LOOSE;
     let state = this.folders.get(key);
     if (!state) {
-      const root = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-      state = { key, ...(root ? { root } : {}), setup: this.loadSetup(root), index: new NoteIndex(), entries: new Map(), dirty: new Set() };
+      state = this.newState(key, folder);
       this.folders.set(key, state);
     }
     return state;
+  }
+
+  private newState(key: string, folder: vscode.WorkspaceFolder | undefined): FolderState {
+    const root = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+    return { key, ...(root ? { root } : {}), setup: this.loadSetup(root), index: new NoteIndex(), entries: new Map(), dirty: new Set() };
   }
 
   allSummaries(): NoteSummary[] {
@@ -145,6 +173,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (open?.isDirty) return;
     const state = this.stateFor(uri);
     if (uri.scheme !== 'file') return;
+    this.touchedDuringScan?.add(uri.fsPath);
     const before = state.index.get(uri.fsPath);
     const { summary } = await updateNote(state.index, state.setup, uri.fsPath, state.entries);
     if (!summary) {
@@ -155,6 +184,70 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.afterRecord(before, summary);
     state.dirty.add(uri.fsPath);
     this.scheduleSave(state);
+  }
+
+  /**
+   * On Linux a recursive watcher learns of a new folder before it watches inside it, so notes
+   * written into the folder at once (a client's folder moved, unzipped or synced in; \`mkdir -p\`
+   * and a note) raise no event of their own (parcel-bundler/watcher#97, #243). New folders are
+   * therefore read for notes, in one batch, and again a moment later.
+   */
+  private folderCreated(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' || isNoteUri(uri) || !vscode.workspace.getWorkspaceFolder(uri)) return;
+    this.newFolders.add(uri.fsPath);
+    if (this.newFolders.size > 1) return;
+    this.later(FOLDER_BATCH_DELAY, () => {
+      const batch = [...this.newFolders];
+      this.newFolders.clear();
+      // A tree created at once is read from its top folder only.
+      const tops = batch.filter((path) => !batch.some((other) => other !== path && path.startsWith(other + sep)));
+      void this.output.guardAsync('Reading new folders for notes', () => this.readNewFolders(tops, true));
+    });
+  }
+
+  private async readNewFolders(paths: string[], again: boolean): Promise<void> {
+    const folders: vscode.Uri[] = [];
+    for (const path of paths) {
+      const uri = vscode.Uri.file(path);
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+      if (stat && (stat.type & vscode.FileType.Directory) !== 0) folders.push(uri);
+    }
+    if (folders.length === 0) return;
+    // Settings that came with the folder (or a new .coach/ itself) apply to every note.
+    if (folders.some((f) => isCoachPath(f.fsPath))) {
+      await this.rescan();
+    } else {
+      for (const folder of folders) {
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${NOTE_GLOB.replace('**/', '')}`), EXCLUDE);
+        for (const note of found) if (!this.stateFor(note).index.get(note.fsPath)) await this.refreshFromDisk(note);
+      }
+    }
+    if (again) this.later(FOLDER_REREAD_DELAY, () => void this.output.guardAsync('Reading new folders for notes', () => this.readNewFolders(paths, false)));
+  }
+
+  /**
+   * A deleted or moved-away folder may be one event, with none for the notes inside: they go with
+   * it. Deleted paths are gathered like new folders, then each note's folders are looked up once.
+   */
+  private folderDeleted(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' || isNoteUri(uri)) return;
+    this.deletedPaths.add(uri.fsPath);
+    if (this.deletedPaths.size > 1) return;
+    this.later(FOLDER_BATCH_DELAY, () => {
+      const gone = new Set(this.deletedPaths);
+      this.deletedPaths.clear();
+      // The settings watcher sees YAML files; a whole .coach/ folder going may be one event.
+      if ([...gone].some((path) => isCoachPath(path) && !/\.ya?ml$/i.test(path))) void this.reloadFolderOf(vscode.Uri.file([...gone][0] ?? ''));
+      for (const summary of this.allSummaries()) if (ancestors(summary.path).some((folder) => gone.has(folder))) this.remove(vscode.Uri.file(summary.path));
+    });
+  }
+
+  private later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.folderTimers.delete(timer);
+      run();
+    }, ms);
+    this.folderTimers.add(timer);
   }
 
   remove(uri: vscode.Uri): void {
@@ -184,14 +277,19 @@ export class WorkspaceIndex implements vscode.Disposable {
    * the extension's storage, the rest are parsed in worker threads, so the host never stalls.
    */
   private async scan(first: boolean): Promise<void> {
+    const generation = ++this.generation;
+    this.touchedDuringScan = new Set();
+    const fresh = new Map<string, FolderState>();
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    const expected = first ? (await vscode.workspace.findFiles(NOTE_GLOB, '{**/node_modules/**,**/.git/**}', LARGE)).length : 0;
+    const expected = first ? (await vscode.workspace.findFiles(NOTE_GLOB, EXCLUDE, LARGE)).length : 0;
     const run = async (progress: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
       const controller = new AbortController();
       token?.onCancellationRequested(() => controller.abort(new Error('The first scan was cancelled.')));
       let total = 0;
       for (const folder of folders) {
-        const state = this.stateFor(folder.uri);
+        // Built aside: the current index answers until this scan's result replaces it.
+        const state = this.newState(folder.uri.toString(), folder);
+        fresh.set(state.key, state);
         const root = folder.uri.fsPath;
         let reported = 0;
         const result = await indexWorkspace([root], {
@@ -212,11 +310,21 @@ export class WorkspaceIndex implements vscode.Disposable {
         for (const p of result.problems) this.output.warn(`Could not read ${p.path}: ${p.message}`);
         this.output.info(`Indexed ${result.stats.files} notes in ${root}: ${result.stats.parsed} read, ${result.stats.fromCache} from the cache, in ${Math.round(result.stats.ms)} ms.`);
         total += result.stats.files;
-        void this.output.guardAsync('Saving the index cache', () => result.save());
       }
+      return total;
+    };
+    const install = async () => {
+      const touched = this.touchedDuringScan ?? new Set<string>();
+      this.touchedDuringScan = undefined;
+      const loose = this.folders.get(LOOSE);
+      this.folders.clear();
+      for (const [key, state] of fresh) this.folders.set(key, state);
+      if (loose) this.folders.set(LOOSE, loose);
+      for (const state of fresh.values()) void this.output.guardAsync('Saving the index cache', async () => state.save?.());
       // Open editors may hold unsaved text that differs from disk.
       for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && isNoteUri(doc.uri)) this.updateFromText(doc.uri, doc.getText());
-      return total;
+      // Notes that changed on disk while the scan read the folder are read again.
+      for (const path of touched) await this.refreshFromDisk(vscode.Uri.file(path));
     };
     try {
       if (expected >= LARGE) {
@@ -228,6 +336,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (error instanceof Error && /cancelled/.test(error.message)) this.output.info('The first scan was cancelled; notes are indexed as they are opened. Run "Refresh Coverage" to scan again.');
       else throw error;
     }
+    // A newer scan (settings changed again meanwhile) replaces this one: its end is this one's.
+    if (generation !== this.generation) return this.scanning;
+    await install();
     this.changed.fire({ clients: new Set(), all: true });
   }
 
@@ -248,6 +359,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const state of this.folders.values()) this.saveNow(state);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The folders that hold a path, innermost first. */
+function ancestors(path: string): string[] {
+  const out: string[] = [];
+  for (let at = path.lastIndexOf(sep); at > 0; at = path.lastIndexOf(sep, at - 1)) out.push(path.slice(0, at));
+  return out;
+}
+
+/** Whether the path is a `.coach/` settings folder or inside one. */
+function isCoachPath(path: string): boolean {
+  return path.split(sep).includes('.coach');
 }
 
 /** Whether other notes could see a difference (cross-note rules, tree): skip events for pure prose edits. */
