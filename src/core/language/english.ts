@@ -49,7 +49,10 @@ export type WordClass =
   | 'answers'
   | 'dismissing'
   | 'diagnosis_words'
-  | 'contracted_subjects';
+  | 'contracted_subjects'
+  | 'be_forms'
+  | 'becoming'
+  | 'titles';
 
 export interface English {
   classes: Readonly<Record<WordClass, ReadonlySet<string>>>;

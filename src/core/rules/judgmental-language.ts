@@ -7,6 +7,7 @@ import { BlockView } from './judgmental/block-view';
 import { readBlock } from './judgmental/block-cache';
 import type { Judgment, People } from './judgmental/judge';
 import { rewritesFor } from './judgmental/rewrite';
+import { singularPerson } from './judgmental/people';
 import type { Rule } from './types';
 
 
@@ -119,7 +120,7 @@ function toMessage(note: Note, block: ProseBlock, view: BlockView, j: Judgment, 
   const span = fixableSpan(note, block, j);
   const [from, to] = proseSpan(note, block, span.start, span.end);
   const message: RuleMessage = {
-    reason: reasonFor(j, people),
+    reason: reasonFor(j, people, lexicon),
     place: note.lines.place(from, to),
     category: j.entry.category.id,
     // The phrase the lexicon matched: what “Allow in this workspace” stores.
@@ -163,12 +164,16 @@ function fixableSpan(note: Note, block: ProseBlock, j: Judgment): { start: numbe
   return { start: j.hitStart, end: j.hitEnd, judgment: bare, fixable: !j.attributive && clean(j.hitStart, j.hitEnd) };
 }
 
-function reasonFor(j: Judgment, people: People): string {
+function reasonFor(j: Judgment, people: People, lexicon: JudgmentalLexicon): string {
   const { category } = j.entry;
   const client = people.client ?? 'the client';
   // Stryker disable next-line StringLiteral: every reading names the person it takes for someone other than the client.
   const person = j.person.client ? client : (j.person.text ?? 'this person');
-  const explanation = (j.entry.explanation ?? category.explanation).replace(/\{client\}/g, client).replace(/\{person\}/g, person);
+  const template = j.entry.explanation ?? category.explanation;
+  // “it judges who her sisters are”: the verb after {person} agrees with a plural.
+  const plural = !j.person.client && singularPerson(person.split(' ').pop()?.toLowerCase() ?? '', lexicon.personNouns, lexicon.english.classes.group_plurals) !== undefined;
+  const agreed = plural ? template.replace(/\{person\} (\p{Ll}+)/gu, (_, verb: string) => `{person} ${pluralVerb(verb)}`) : template;
+  const explanation = agreed.replace(/\{client\}/g, client).replace(/\{person\}/g, person);
   const about = j.person.client ? '' : `, about ${person},`;
   if (j.entry.evaluative) return `‘${shortened(j.phrase)}’${about} reads as ${indefinite(category.title)} ${category.title}: ${explanation}`;
   if (!category.builtin) {
@@ -176,6 +181,15 @@ function reasonFor(j: Judgment, people: People): string {
     return `‘${j.phrase}’${about} is on this workspace's list of ${list}: ${explanation}`;
   }
   return `‘${j.phrase}’${about} is ${indefinite(category.title)} ${category.title}: ${explanation}`;
+}
+
+/** The plural of a third-person present verb: is → are, has → have, needs → need; any other word as it is. */
+function pluralVerb(verb: string): string {
+  const irregular: Record<string, string> = { is: 'are', has: 'have', was: 'were', does: 'do' };
+  if (irregular[verb]) return irregular[verb];
+  if (/(?:ss|sh|ch|x|z)es$/.test(verb)) return verb.slice(0, -2);
+  if (/[^su]s$/.test(verb)) return verb.slice(0, -1);
+  return verb;
 }
 
 /** A clause quoted in a message: its first words, enough to find it. */

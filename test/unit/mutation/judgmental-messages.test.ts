@@ -110,9 +110,9 @@ describe('coach:judgmental-language messages', () => {
       span: 'as usual',
       reason: '‘as usual’ is a sweeping generalization: “always”, “never” and “constantly” turn a few moments into a fixed trait. Note the specific occasions you saw.',
       data: { phrase: 'habit', person: 'client', source: 'lexicon' },
-      fixes: ['Remove “as usual” → Late.', 'Describe what you observed instead (template) → Late ${1:what you saw or heard}.'],
+      fixes: ['Remove “as usual” → Late.', 'Name the occasions instead (template) → Late ${1:on which occasions}.'],
     });
-    assert.deepEqual(lint(setup, 'Late *as usual*.')[0]?.fixes, ['Describe what you observed instead (template) → Late *${1:what you saw or heard}*.']);
+    assert.deepEqual(lint(setup, 'Late *as usual*.')[0]?.fixes, ['Name the occasions instead (template) → Late *${1:on which occasions}*.']);
     assert.deepEqual(lint(setup, 'Late *as* usual.')[0]?.fixes, []);
   });
 

@@ -76,7 +76,7 @@ const CASES: [client: string, block: string, findings: [span: string, says: stri
   ["Maria Lopez", "Maria is not a difficult client and wibbles. Maria wibbles the plan every week.", [["Maria wibbles the plan every week", "‘Maria wibbles the plan every week’ reads as a character label", "client"]]],
   ["Maria Lopez", "Honestly she wibbles the plan every single week, lazy.", [["wibbles", "‘wibbles’ is a sweeping generalization", "client"]]],
   ["Maria Lopez", "She wibbles the plan every week and I said so at https://x.com/a.", [["She wibbles the plan every week and I said so at", "‘She wibbles the plan every week and I …’ reads as a character label", "client"]]],
-  ["Maria Lopez", "Dr Ng wibbles the plan every single week now.", [["Dr Ng wibbles the plan every single week now", "‘Dr Ng wibbles the plan every single week …’, about Dr, reads as a character label", "other"]]],
+  ["Maria Lopez", "Dr Ng wibbles the plan every single week now.", [["Dr Ng wibbles the plan every single week now", "‘Dr Ng wibbles the plan every single week …’, about Dr Ng, reads as a character label", "other"]]],
   ["Maria Lopez", "In March she wibbles the plan every single week.", [["wibbles", "‘wibbles’ is a sweeping generalization", "client"]]],
   ["Maria Lopez", "Tom and Ana both wibble the whole plan every week.", [["Tom and Ana both wibble the whole plan every week", "‘Tom and Ana both wibble the whole plan …’, about Tom, reads as a character label", "other"]]],
   ["Maria Lopez", "She wibbles the plan every week and her boss wibbles it too.", [["She wibbles the plan every week and her boss wibbles it too", "‘She wibbles the plan every week and her …’ reads as a character label", "client"]]],

@@ -95,6 +95,22 @@ describe('coach:judgmental-language', () => {
       assert.match(findings[0]?.reason ?? '', /^‘lazy’ is a character label: it judges who Maria is/);
     });
 
+    it('names other people as the note does, plural and titled alike, with the verb agreeing', () => {
+      const sisters = lint('Her sisters are lazy.').findings[0]?.reason ?? '';
+      assert.match(sisters, /^‘lazy’, about her sisters, is a character label: it judges who her sisters are rather than/);
+      assert.match(lint('Her bosses are lazy.').findings[0]?.reason ?? '', /about her bosses, .* who her bosses are /);
+      assert.match(lint('His deputies are useless.').findings[0]?.reason ?? '', /about his deputies, .* who his deputies are /);
+      assert.match(lint('Her boss is lazy.').findings[0]?.reason ?? '', /about her boss, .* who her boss is /);
+      assert.match(lint('Dr Ng is lazy.').findings[0]?.reason ?? '', /^‘lazy’, about Dr Ng, .* who Dr Ng is /);
+    });
+
+    it('offers a negated or prepositional rewrite only where it reads: after “is”, not after “got”', () => {
+      const got = lint("Her ex was a dirty user who never got clean.").findings.find((f) => f.category === 'substance-use' && /clean/.test(f.reason));
+      assert.deepEqual(got?.expected, ['abstinent']);
+      const is = lint('He is clean now.').findings[0];
+      assert.ok(is?.expected?.includes('not using'), String(is?.expected));
+    });
+
     it('includes intensifiers in the span so the rewrite reads well', () => {
       const result = lint('She got so defensive when I asked about the budget.');
       assert.deepEqual(result.spans, ['so defensive']);
@@ -240,6 +256,19 @@ describe('coach:judgmental-language', () => {
       assert.equal(template('She always complains about the workload.'), 'has complained ${1:on which occasions}');
       assert.equal(template('He constantly interrupted the team.'), 'interrupted ${1:on which occasions}');
       assert.equal(template('She is always interrupting.'), 'interrupting ${1:on which occasions}');
+    });
+
+    it('keeps the sentence whole where the sweeping words cannot take a verb form', () => {
+      const fixed = (body: string) => applyFirstFix(lint(body), 0);
+      // Inverted: only the sweeping words change, to a named time (“Not since March has …”).
+      assert.equal(fixed('Never once has her boss said thanks.'), 'Not ${1:since when, or in which sessions} has her boss said thanks.');
+      // A marker of repetition gives way to the occasions, keeping the subject it took in.
+      assert.equal(fixed('Yet again she forgot the form.'), 'On ${1:which occasions}, she forgot the form.');
+      const usual = lint('She was late, as usual.').findings[0]?.fixes.find((f) => f.title.startsWith('Name the occasions'));
+      assert.equal(usual?.edits[0]?.newText, '${1:on which occasions}');
+      // Any other sweeping phrase keeps the observation template: an occasion would not read there.
+      const classic = lint('Classic Maria. She was late.').findings[0]?.fixes.map((f) => f.title);
+      assert.ok(classic?.every((t) => !t.startsWith('Name the occasions')), String(classic));
     });
 
     it('leaves facts and positive habits alone', () => {

@@ -170,9 +170,19 @@ export function personAt(f: Frame, before: Token[], i: number): Subject | undefi
   if (POSTPOSED.has(t.w) && before[i - 1]?.w === 'of') return personAt(f, before, i - 2);
   // “she”, “Maria”, “the client”, “my client”
   if (f.c.subject_pronouns.has(t.w) || f.people.names.has(t.w) || f.c.client_nouns.has(t.w)) return { token: t, person: CLIENT };
-  if (isName(f, before, i)) return { token: t, person: { client: false, text: t.raw } };
+  if (isName(f, before, i)) return { token: t, person: { client: false, text: titled(f, before, i) } };
   if (isPersonNoun(f.view, f.lexicon, t, false) && (ownedOrDetermined(f, before, i) || ACRONYM.test(t.raw) || genericPlural(f, before, i))) return { token: t, person: { client: false, text: nounPhrase(f, before, i) } };
   return ownerOf(f, before, i);
+}
+
+/** “Dr Ng”, “Mrs Patel”: a name with its title, whichever of the two words was found. */
+function titled(f: Frame, before: Token[], i: number): string {
+  const t = before[i] as Token;
+  const next = before[i + 1];
+  const previous = before[i - 1];
+  if (f.c.titles.has(t.w) && next && /^\p{Lu}/u.test(next.raw)) return `${t.raw} ${next.raw}`;
+  if (previous && f.c.titles.has(previous.w)) return `${previous.raw} ${t.raw}`;
+  return t.raw;
 }
 
 /**
@@ -219,13 +229,24 @@ function isBehaviourNoun(c: Frame['c'], w: string): boolean {
 /** A noun that names a person (“boss”, “sister”, “team”), from the lexicon's list or the tagger. */
 export function isPersonNoun(view: BlockView, lexicon: JudgmentalLexicon, t: Token, strict: boolean): boolean {
   const nouns = lexicon.personNouns;
-  if (nouns.has(t.w) || (!strict && ((t.w.endsWith('s') && nouns.has(t.w.slice(0, -1))) || lexicon.english.classes.group_plurals.has(t.w)))) return true;
+  if (nouns.has(t.w) || (!strict && singularPerson(t.w, nouns, lexicon.english.classes.group_plurals) !== undefined)) return true;
   // Two-word person nouns (“her direct report”): the word before completes the noun.
   const previous = PREVIOUS_WORD.exec(view.raw.slice(Math.max(0, t.start - 24), t.start))?.[1]?.toLowerCase();
   if (previous && (nouns.has(`${previous} ${t.w}`) || (t.w.endsWith('s') && nouns.has(`${previous} ${t.w.slice(0, -1)}`)))) return true;
   if (strict || lexicon.english.classes.compound_heads.has(t.w)) return false;
   const tags = view.tags(t.start);
   return tags.has('Actor') && tags.has('Noun') && !tags.has('Pronoun') && !tags.has('ProperNoun');
+}
+
+/**
+ * The person noun a plural names (“bosses” → boss, “deputies” → deputy, “wives” → wife, “people”
+ * as it is), or undefined when the word is not the plural of a person noun.
+ */
+export function singularPerson(w: string, nouns: ReadonlySet<string>, groups: ReadonlySet<string>): string | undefined {
+  if (groups.has(w)) return w;
+  if (!w.endsWith('s') || nouns.has(w)) return undefined;
+  const candidates = [w.slice(0, -1), w.endsWith('es') ? w.slice(0, -2) : '', w.endsWith('ies') ? `${w.slice(0, -3)}y` : '', w.endsWith('ves') ? `${w.slice(0, -3)}fe` : ''];
+  return candidates.find((c) => c !== '' && nouns.has(c));
 }
 
 /** A person noun needs a determiner or possessive before it (“her boss”, “the team”, “Tom's wife”), or modifiers then one (“Aiko's project sponsor”). */
@@ -245,8 +266,7 @@ export function ownedOrDetermined(f: Frame, before: Token[], i: number): boolean
 function genericPlural(f: Frame, before: Token[], i: number): boolean {
   const t = before[i] as Token;
   const nouns = f.lexicon.personNouns;
-  const plural = f.c.group_plurals.has(t.w) || (t.w.endsWith('s') && !nouns.has(t.w) && (nouns.has(t.w.slice(0, -1)) || (t.w.endsWith('es') && nouns.has(t.w.slice(0, -2)))));
-  if (!plural) return false;
+  if (singularPerson(t.w, nouns, f.c.group_plurals) === undefined) return false;
   for (let k = i - 1; k >= 0; k--) if (!modifiesNoun(f.view, before[k] as Token) || f.c.determiners.has((before[k] as Token).w)) return false;
   return true;
 }
