@@ -225,4 +225,37 @@ describe('coach:judgmental-language kinds and their guards', () => {
       assert.deepEqual(flagged('His industry is notoriously cutthroat.'), []);
     });
   });
+  // Kinds the blind fresh-k and fresh-l sets showed unread (eval/judgmental/fresh-k.md, fresh-l.md).
+  describe('kinds from fresh-k and fresh-l', () => {
+    it('reads a misfortune called the predictable result of someone\'s own choices as blame, not one of circumstances', () => {
+      assert.deepEqual(flagged('The layoff was the predictable result of his choices over the past year.'), ['the predictable result of his choices']);
+      assert.deepEqual(flagged("The delay was the predictable result of the vendor's backlog."), []);
+    });
+
+    it('reads the knowing "will do that to a man" and "can\'t point the finger at anybody but himself" as blame', () => {
+      assert.deepEqual(flagged('Forty years of fry-ups will do that to a man.'), ['will do that to a man']);
+      assert.deepEqual(flagged("He can't point the finger at anybody but himself."), ["can't point the finger at anybody but himself"]);
+      assert.deepEqual(flagged('He pointed at the chart on the wall.'), []);
+    });
+
+    it('reads a person\'s manner called calculated as mind-reading, and leaves calculated numbers alone', () => {
+      assert.deepEqual(flagged('Her niceness to the new VP is calculated.'), ['calculated']);
+      assert.deepEqual(flagged('The budget was calculated by her team.'), []);
+      assert.deepEqual(flagged('It was a calculated risk.'), []);
+    });
+
+    it('reads a group judged as one ("liars to a man", "are all the same") as a generalization, about people only', () => {
+      assert.deepEqual(flagged('Recruiters, eh — liars to a man.'), ['liars to a man']);
+      assert.deepEqual(flagged('Her brothers are all the same.'), ['are all the same']);
+      assert.deepEqual(flagged('The files are all the same.'), []);
+    });
+
+    it('takes reliably, routinely and month in, month out for habit markers, judged by what follows', () => {
+      assert.deepEqual(flagged('The team routinely misses deadlines.'), ['routinely']);
+      assert.deepEqual(flagged('She routinely checks in on Fridays.'), []);
+      assert.equal(flagged('His son treats the family home like a hotel, month in, month out.').length, 1);
+      // A habit marker judges a person's habit; a thing's routine is no one's trait.
+      assert.deepEqual(flagged('The newsletter goes out month in, month out.'), []);
+    });
+  });
 });
