@@ -13,7 +13,15 @@ function run(command: vscode.Command): Thenable<unknown> {
 }
 
 async function fixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  // VS Code cancels a request when the document is re-read meanwhile (a just-written note's watcher
+  // event on a busy machine), as it would re-ask for a lightbulb: ask again, a few times at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
+    }
+  }
 }
 
 suite('live diagnostics and quick fixes', () => {
