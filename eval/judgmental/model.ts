@@ -234,11 +234,12 @@ export function chooseThreshold(results: readonly CrossSetResult[], flags: Reado
   for (const threshold of THRESHOLDS) {
     if ((flags.get(threshold) ?? 0) > MAX_NOTE_FLAGS * noteSentences) continue;
     const s = pooled(results, threshold);
+    if (s.tp / (s.tp + s.fp) < MIN_PRECISION) continue;
     const inNotes = notePrecision(s);
-    if (s.tp / (s.tp + s.fp) >= MIN_PRECISION && inNotes >= MIN_NOTE_PRECISION) return threshold;
+    if (inNotes >= MIN_NOTE_PRECISION) return threshold;
     // Compared to three places, as the table prints them: 0.8974 and 0.8972 are a tie.
     const rounded = Math.round(inNotes * 1000) / 1000;
-    if (s.tp / (s.tp + s.fp) >= MIN_PRECISION && (!best || rounded > best.precision)) best = { threshold, precision: rounded };
+    if (!best || rounded > best.precision) best = { threshold, precision: rounded };
   }
   return best?.threshold ?? (THRESHOLDS[THRESHOLDS.length - 1] as number);
 }

@@ -183,10 +183,12 @@ function reasonFor(j: Judgment, people: People, lexicon: JudgmentalLexicon): str
   return `‘${j.phrase}’${about} is ${indefinite(category.title)} ${category.title}: ${explanation}`;
 }
 
+const IRREGULAR_PLURAL_VERBS: ReadonlyMap<string, string> = new Map([['is', 'are'], ['has', 'have'], ['was', 'were'], ['does', 'do']]);
+
 /** The plural of a third-person present verb: is → are, has → have, needs → need; any other word as it is. */
 function pluralVerb(verb: string): string {
-  const irregular: Record<string, string> = { is: 'are', has: 'have', was: 'were', does: 'do' };
-  if (irregular[verb]) return irregular[verb];
+  const irregular = IRREGULAR_PLURAL_VERBS.get(verb);
+  if (irregular) return irregular;
   if (/(?:ss|sh|ch|x|z)es$/.test(verb)) return verb.slice(0, -2);
   if (/[^su]s$/.test(verb)) return verb.slice(0, -1);
   return verb;

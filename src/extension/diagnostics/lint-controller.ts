@@ -64,7 +64,7 @@ export class LintController implements vscode.Disposable {
   ) {
     this.worker = workerScript ? new LintWorkerClient({ create: createNodeWorker(workerScript), error: (context, error) => output.error(context, error) }) : undefined;
     this.scheduler = new LintScheduler(this.port(), this.worker);
-    const saved = vscode.workspace.createFileSystemWatcher(`**/${NOTE_GLOB.replace('**/', '')}`, true, false, true);
+    const saved = vscode.workspace.createFileSystemWatcher(NOTE_GLOB, true, false, true);
     this.disposables.push(
       saved,
       // A closed note changed on disk (another editor, a sync, git): its file findings are redone.

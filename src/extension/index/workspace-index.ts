@@ -77,7 +77,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly output: Output,
     private readonly storageDir?: string,
   ) {
-    const notes = vscode.workspace.createFileSystemWatcher(`**/${NOTE_GLOB.replace('**/', '')}`);
+    const notes = vscode.workspace.createFileSystemWatcher(NOTE_GLOB);
     const config = vscode.workspace.createFileSystemWatcher('**/.coach/**/*.{yaml,yml}');
     // Any path, for folders created, moved in or deleted as a whole (changes are not wanted).
     const paths = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
@@ -218,7 +218,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       await this.rescan();
     } else {
       for (const folder of folders) {
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${NOTE_GLOB.replace('**/', '')}`), EXCLUDE);
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), EXCLUDE);
         for (const note of found) if (!this.stateFor(note).index.get(note.fsPath)) await this.refreshFromDisk(note);
       }
     }
@@ -237,7 +237,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       const gone = new Set(this.deletedPaths);
       this.deletedPaths.clear();
       // The settings watcher sees YAML files; a whole .coach/ folder going may be one event.
-      if ([...gone].some((path) => isCoachPath(path) && !/\.ya?ml$/i.test(path))) void this.reloadFolderOf(vscode.Uri.file([...gone][0] ?? ''));
+      const settings = [...gone].find((path) => isCoachPath(path) && !/\.ya?ml$/i.test(path));
+      if (settings) void this.reloadFolderOf(vscode.Uri.file(settings));
       for (const summary of this.allSummaries()) if (ancestors(summary.path).some((folder) => gone.has(folder))) this.remove(vscode.Uri.file(summary.path));
     });
   }
