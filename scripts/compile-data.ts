@@ -17,8 +17,9 @@ import { builtinDataRoot } from '../src/core/data/paths';
 import { AJV_OPTIONS, formatProblem, parseYaml, schemaHash, validateYaml, validatorName, VALIDATORS_FILE } from '../src/core/data/yaml';
 import { parseFramework } from '../src/core/frameworks/registry';
 import { loadEnglish, parseEnglish } from '../src/core/language/english';
-import { parseJudgmentalLexicon } from '../src/core/lexicons/judgmental';
-import { parseSensitiveTopics } from '../src/core/lexicons/sensitive';
+import { parseJudgmentalLexicon, phrasePattern, TABLE_FILE } from '../src/core/lexicons/judgmental';
+import { encodeTable } from '../src/core/lexicons/phrase-table';
+import { parseSensitiveTopics, SENSITIVE_LEXICON_FILE, SENSITIVE_TOPICS_FILE, withFirstWordRuns, type StoredTopics } from '../src/core/lexicons/sensitive';
 import type { DataProblem } from '../src/core/model/types';
 
 interface DataFile {
@@ -60,6 +61,34 @@ export function compileBuiltinData(outDir: string, root: string = builtinDataRoo
     written.push(out);
   }
   return written;
+}
+
+/**
+ * Writes the judgmental lexicon's phrase table (phrase-table.ts): every form its lines stand for,
+ * grouped by first word, so a start builds only the groups a note's words need. Keyed by the
+ * SHA-1 of both files it is built from.
+ */
+export function writePhraseTable(outDir: string, root: string = builtinDataRoot()): string {
+  const sources = [join('lexicons', 'judgmental.yaml'), join('lexicons', 'english.yaml')];
+  const [lexicon, english] = sources.map((rel) => readFileSync(join(root, rel)));
+  const base = parseJudgmentalLexicon((lexicon as Buffer).toString('utf8'), join(root, sources[0] as string), parseEnglish((english as Buffer).toString('utf8'), join(root, sources[1] as string)).english);
+  if (base.problems.length > 0) throw new Error(`The judgmental lexicon has problems; nothing was compiled:\n${base.problems.map(formatProblem).join('\n')}`);
+  const out = join(outDir, TABLE_FILE);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, encodeTable(base.table, Object.fromEntries(sources.map((rel, i) => [rel, sha1Of((i === 0 ? lexicon : english) as Buffer)])), phrasePattern(base.table.anywhere)));
+  return out;
+}
+
+/** Writes the sensitive topics with their word classes expanded and each list in order of first word (sensitive.ts). */
+export function writeSensitiveTopics(outDir: string, root: string = builtinDataRoot()): string {
+  const bytes = readFileSync(join(root, SENSITIVE_LEXICON_FILE));
+  const { topics, problems } = parseSensitiveTopics(bytes.toString('utf8'), join(root, SENSITIVE_LEXICON_FILE));
+  if (problems.length > 0) throw new Error(`The sensitive-topic list has problems; nothing was compiled:\n${problems.map(formatProblem).join('\n')}`);
+  const stored: StoredTopics = { sources: { [SENSITIVE_LEXICON_FILE]: sha1Of(bytes) }, topics: withFirstWordRuns(topics) };
+  const out = join(outDir, SENSITIVE_TOPICS_FILE);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(stored));
+  return out;
 }
 
 /**

@@ -56,3 +56,22 @@ export function compiledValue(file: string): { value: unknown } | undefined {
     return undefined;
   }
 }
+
+/** The bytes of the build's file `name` (relative to the compiled folder), or undefined when there is none. */
+export function compiledBytes(name: string): Buffer | undefined {
+  try {
+    return readFileSync(join(compiledDir, name));
+  } catch {
+    // No build beside this code (the unit suite), or an unreadable file: the caller builds from the YAML.
+    return undefined;
+  }
+}
+
+/** True when each built-in file (by its path relative to the data root) still has the SHA-1 the build recorded. */
+export function builtinUnchanged(sources: Record<string, string>): boolean {
+  try {
+    return Object.entries(sources).every(([rel, sha1]) => sha1Of(readFileSync(join(builtinDataRoot(), rel))) === sha1);
+  } catch {
+    return false;
+  }
+}

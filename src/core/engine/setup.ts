@@ -37,23 +37,17 @@ export const FRAMEWORKS_DIR = join('.coach', 'frameworks');
 export const CREDENTIALS_PATH = join('.coach', 'credentials.yaml');
 
 /**
- * A loaded setup as plain data (frameworks as a list), for a worker thread: structured clone keeps
- * its maps, sets and regular expressions, so a worker starts without reading, parsing and
- * validating every YAML file again (most of a worker's start-up time).
+ * A loaded setup as plain data (frameworks as a list), for the indexer's worker threads:
+ * structured clone keeps its maps, sets and regular expressions, so a worker starts without
+ * reading, parsing and validating every YAML file again. The judgmental lexicon's phrases are
+ * left out: the workers only summarise notes (cloning some 130,000 phrase forms once blocked the
+ * host thread for tens of milliseconds at every cold start), and the build's phrase table is read
+ * through functions, which do not clone. A worker that lints loads its own setup.
  */
 export type SetupData = Omit<EngineSetup, 'frameworks'> & { frameworks: Framework[] };
 
-export function setupData(setup: EngineSetup): SetupData {
-  return { ...setup, frameworks: setup.frameworks.all() };
-}
-
-/**
- * The setup the indexer's workers get. They only summarise notes and never lint, so the judgmental
- * lexicon (some 25,000 phrase forms, 15 MB of heap) is not copied to them: cloning it blocked the
- * host thread for tens of milliseconds at every cold start.
- */
 export function indexingSetupData(setup: EngineSetup): SetupData {
-  return { ...setupData(setup), judgmental: withoutPhrases(setup.judgmental) };
+  return { ...setup, frameworks: setup.frameworks.all(), judgmental: withoutPhrases(setup.judgmental) };
 }
 
 export function setupFromData(data: SetupData): EngineSetup {

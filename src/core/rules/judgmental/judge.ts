@@ -22,6 +22,17 @@ function phraseMayStart(text: string, at: number): boolean {
   return prev !== 45 || !/[\p{L}\p{N}]/u.test(text[at - 2] ?? ''); // -
 }
 
+/** Whether some character a whole-text phrase begins with stands where a phrase may start: after no letter, digit or underscore, nor a letter and a hyphen. */
+function mayHoldAnywhere(text: string, starts: ReadonlySet<string> | undefined): boolean {
+  if (!starts) return true;
+  for (let i = 0; i < text.length; i++) {
+    if (!starts.has(text.charAt(i))) continue;
+    const before = i >= 2 && /[\uDC00-\uDFFF]/.test(text.charAt(i - 1)) ? text.slice(i - 2, i) : text.charAt(i - 1);
+    if (!/[\p{L}\p{N}_]/u.test(before) && phraseMayStart(text, i)) return true;
+  }
+  return false;
+}
+
 /**
  * One word-by-word scan of the block for the lexicon's phrases, then the patterns that need no
  * phrase; context is only read around hits, which are rare. Last, unless `readSentences` is false
@@ -32,7 +43,7 @@ export function findJudgments(view: BlockView, lexicon: JudgmentalLexicon, peopl
   const scan = lexicon.scan;
   if (scan) {
     forEachWord(view.raw, firstWordIndex(scan), atFirstWord, scanning);
-    if (scan.anywhere) {
+    if (scan.anywhere && mayHoldAnywhere(view.raw, scan.anywhereStarts)) {
       scanning.resume = 0;
       // The word scan's findings are in reading order and disjoint, and so are these matches: one
       // pointer finds the first that could overlap each match (a transcript can hold thousands).
