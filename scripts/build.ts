@@ -17,6 +17,7 @@ const builds: esbuild.BuildOptions[] = [
   { ...common, entryPoints: [ENTRY_POINTS.cli], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
   { ...common, entryPoints: [ENTRY_POINTS.worker], outfile: 'dist/index-worker.js' },
   { ...common, entryPoints: [ENTRY_POINTS.lintWorker], outfile: 'dist/lint-worker.js' },
+  { ...common, entryPoints: [ENTRY_POINTS.batchWorker], outfile: 'dist/batch-worker.js' },
 ];
 
 async function main(): Promise<void> {

@@ -20,6 +20,8 @@ export const ENTRY_POINTS = {
   cli: 'src/cli/main.ts',
   // The workspace indexer's worker thread, loaded from beside whichever bundle runs it.
   worker: 'src/core/indexer/worker.ts',
+  // The CLI's many-note lint, in worker threads beside dist/cli.js.
+  batchWorker: 'src/core/workspace/batch-worker.ts',
   // The lint worker: large open notes and Lint Workspace are checked off the extension host thread.
   lintWorker: 'src/extension/diagnostics/lint-worker.ts',
 } as const;

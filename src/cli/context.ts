@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseQuarter, type Quarter } from '../core/coverage/quarters';
-import { findWorkspaceRoot, loadSetup, type EngineSetup } from '../core/engine/setup';
+import { findWorkspaceRoot, loadSetup, type EngineSetup, type SetupOptions } from '../core/engine/setup';
 import { formatProblem } from '../core/data/yaml';
 import { readNoteFiles, type NoteFile, type PathProblem } from '../core/workspace/files';
 
@@ -20,12 +20,14 @@ export interface Io {
  * `.coach/` folder at or above the first path, or that path itself. `--config` replaces only the
  * config file. Data problems are printed but never stop the run.
  */
-export function setupFor(paths: readonly string[], configFile: string | undefined, io: Io): { setup: EngineSetup; root: string } {
+export function setupFor(paths: readonly string[], configFile: string | undefined, io: Io): { setup: EngineSetup; root: string; options: SetupOptions } {
   const config = configFile === undefined ? undefined : resolve(io.cwd, configFile);
   const root = workspaceRootFor(paths, config, io.cwd);
-  const setup = loadSetup({ root, ...(config ? { configFile: config } : {}) });
+  // Kept for worker threads, which load the same setup themselves.
+  const options: SetupOptions = { root, ...(config ? { configFile: config } : {}) };
+  const setup = loadSetup(options);
   for (const p of setup.problems) io.err.write(`coach-notes: ${formatProblem(p)}\n`);
-  return { setup, root };
+  return { setup, root, options };
 }
 
 /** See `setupFor`. `config` is absolute. */

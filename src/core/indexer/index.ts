@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { indexingSetupData, loadSetup, type EngineSetup, type SetupData } from '../engine/setup';
 import { findNotes, type PathProblem } from '../workspace/files';
 import { NoteIndex } from '../workspace/index';
 import type { NoteSummary } from '../workspace/summary';
+import { WorkerPool } from '../workers/pool';
 import { cacheDirFor, loadCache, saveCache, setupFingerprint, type CacheEntry } from './cache';
 import { SummarySharing } from './share';
 import { summarizeFile, summarizeFiles, type FileResult } from './summarize-file';
@@ -126,7 +126,7 @@ async function onThisThread(files: string[], setup: EngineSetup, cached: Map<str
   if (results.length > 0) take(results);
 }
 
-function inWorkers(
+async function inWorkers(
   script: string,
   count: number,
   files: string[],
@@ -135,50 +135,22 @@ function inWorkers(
   take: (r: FileResult[]) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const pool: Worker[] = [];
-    let next = 0;
-    let outstanding = 0;
-    let finished = false;
-    const finish = (error?: unknown) => {
-      if (finished) return;
-      finished = true;
-      for (const w of pool) void w.terminate();
-      pool.length = 0;
-      if (error) reject(error);
-      else resolve();
-    };
-    const feed = (worker: Worker) => {
-      if (signal?.aborted) return finish(signal.reason);
-      if (next >= files.length) {
-        if (outstanding === 0) finish();
-        return;
-      }
-      const paths = files.slice(next, next + BATCH);
-      next += paths.length;
-      const slice: Record<string, CacheEntry> = {};
-      for (const p of paths) {
-        const c = cached.get(p);
-        if (c) slice[p] = c;
-      }
-      outstanding++;
-      worker.postMessage({ paths, cached: slice });
-    };
-    signal?.addEventListener('abort', () => finish(signal.reason), { once: true });
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: { setup } });
-      pool.push(worker);
-      worker.on('message', (results: FileResult[]) => {
-        outstanding--;
-        take(results);
-        feed(worker);
-      });
-      worker.on('error', (error) => finish(error));
-      // Two batches in flight per worker: it starts the next while the host takes in the last.
-      feed(worker);
-      feed(worker);
+  const batches: Array<{ paths: string[]; cached: Record<string, CacheEntry> }> = [];
+  for (let next = 0; next < files.length; next += BATCH) {
+    const paths = files.slice(next, next + BATCH);
+    const slice: Record<string, CacheEntry> = {};
+    for (const p of paths) {
+      const c = cached.get(p);
+      if (c) slice[p] = c;
     }
-  });
+    batches.push({ paths, cached: slice });
+  }
+  const pool = new WorkerPool(script, count, { setup });
+  try {
+    await pool.run<(typeof batches)[number], FileResult[]>(batches, (results) => take(results), signal);
+  } finally {
+    await pool.close();
+  }
 }
 
 /**
