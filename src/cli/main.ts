@@ -1,4 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
+import { version } from '../../package.json';
+import type { LintCommandOptions } from './commands/lint';
 import type { LogCommandOptions } from './commands/log';
 import type { ReportCommandOptions } from './commands/report';
 import { UsageError, type Io } from './context';
@@ -15,7 +17,15 @@ const commands = {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const VERSION = '0.1.0';
+/** package.json's version (the build inlines it); the lint cache is keyed by it too. */
+const VERSION = version;
+
+/** `--workers`: a whole number from 0. */
+function workerCount(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`“${text}” is not a number of workers for --workers. Give a whole number, such as 2, or 0 to check every note on one thread.`);
+  return n;
+}
 
 /** Builds the `coach-notes` program; exported so tests run it in-process. */
 export function program(io: Io, setExit: (code: number) => void): Command {
@@ -32,14 +42,22 @@ export function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<paths...>', 'notes or folders (searched recursively for *.coach.md)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-c, --config <file>', 'use this config file instead of the nearest .coach/config.yaml (frameworks still come from the workspace: see the README)')
+    .option('--cache', 'remember the findings of each note, and check again only the notes that changed since the last run (and those that read them)')
+    .option('--cache-location <path>', 'keep the cache in this file, or in this folder (implies --cache). Default: your cache folder, never the notes folder')
+    .option('--workers <count>', 'worker threads for checking many notes (default: one per processor core, at most 4, from 200 notes; 0: none)', workerCount)
     .addHelpText('after', `
 Exit codes: 0 nothing at error severity, 1 something at error severity, 2 usage error or unreadable path.
+
+The cache holds summaries of your notes (clients, dates, agreements, findings). Without
+--cache-location it lives in your user cache folder ($XDG_CACHE_HOME or ~/.cache on Linux,
+~/Library/Caches on macOS, %LOCALAPPDATA% on Windows), under coach-notes/.
 
 Examples:
   $ coach-notes lint examples/notes
   $ coach-notes lint --format json notes/maria/ > findings.json
-  $ coach-notes lint --config team/.coach/config.yaml notes/`)
-    .action(async (paths: string[], opts: { format: 'text' | 'json'; config?: string }) => setExit(await commands.lint().lintCommand(paths, opts, io)));
+  $ coach-notes lint --config team/.coach/config.yaml notes/
+  $ coach-notes lint --cache notes/`)
+    .action(async (paths: string[], opts: LintCommandOptions) => setExit(await commands.lint().lintCommand(paths, opts, io)));
 
   cli
     .command('coverage')

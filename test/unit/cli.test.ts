@@ -76,6 +76,19 @@ describe('coach-notes lint', () => {
     assert.equal((await cli(['lint', '--format', 'xml', '.'])).code, 2);
     assert.equal((await cli(['frobnicate'])).code, 2);
     assert.equal((await cli(['coverage', '--quarter', '2026-Q5', '.'])).code, 2);
+    for (const bad of ['abc', '-1', '1.5']) {
+      const r = await cli(['lint', '--workers', bad, '.']);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.err, /is not a number of workers for --workers/);
+    }
+  });
+
+  it('--workers 0 checks on one thread, with the same result', async () => {
+    const root = tempWorkspace({ 'a.coach.md': note('Mia', '2026-03-02') });
+    const plain = await cli(['lint', '--format', 'json', root]);
+    const one = await cli(['lint', '--format', 'json', '--workers', '0', root]);
+    assert.equal(one.code, plain.code);
+    assert.equal(one.out, plain.out);
   });
 
   it('has --help with examples on each command', async () => {

@@ -43,7 +43,12 @@ export function setupFingerprint(setup: EngineSetup): string {
  * or a folder the CLI is given), never among the notes: one folder per workspace root.
  */
 export function cacheDirFor(cacheDir: string, root: string): string {
-  return join(cacheDir, `coach-notes-index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}`);
+  return join(cacheDir, `coach-notes-index-${rootKey(root)}`);
+}
+
+/** A short, stable name for a workspace root, for cache file and folder names (the CLI's lint cache uses it too). */
+export function rootKey(root: string): string {
+  return createHash('sha1').update(root).digest('hex').slice(0, 16);
 }
 
 /**
@@ -111,8 +116,9 @@ export async function saveCache(dir: string, fingerprint: string, entries: Reado
 /** Temporary names are unique per write: two saves in one process (a rescan's and an edit's) may overlap. */
 let writes = 0;
 
-async function atomicWrite(file: string, text: string): Promise<void> {
+/** Writes a temporary file, then renames it over `file`: readers see the old file or the new one, never half of one. */
+export async function atomicWrite(file: string, text: string, mode?: number): Promise<void> {
   const tmp = `${file}.${process.pid}-${++writes}.tmp`;
-  await writeFile(tmp, text);
+  await writeFile(tmp, text, mode === undefined ? undefined : { mode });
   await rename(tmp, file);
 }

@@ -19,40 +19,58 @@ interface Node {
   hyphen?: Node;
   /** A phrase ends here. */
   end: boolean;
+  /**
+   * Until the node is first walked through: the phrases (trimmed, lower case) that pass through it
+   * and where in each it stands. A group of 4,000 phrases is matched at a few words of a note, so
+   * a node's children are made only when a match reaches it.
+   */
+  pending?: Array<[phrase: string, at: number]>;
 }
 
 export interface PhraseTrie {
   root: Node;
+  flexibleHyphens: boolean;
 }
 
 const APOSTROPHE = 39;
 const CURLY_APOSTROPHE = 0x2019;
 
-/** Builds a trie of the phrases (any case); empty phrases are left out. */
+/** A trie of the phrases (any case); empty phrases are left out. Its nodes are made as matches reach them. */
 export function buildPhraseTrie(phrases: Iterable<string>, flexibleHyphens: boolean): PhraseTrie {
-  const root: Node = { end: false };
+  const pending: Array<[string, number]> = [];
   for (const phrase of phrases) {
     const text = phrase.trim().toLowerCase();
-    if (text === '') continue;
-    let node = root;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (isSpace(c)) {
-        while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
-        node = node.space ??= { end: false };
-      } else if (flexibleHyphens && isHyphen(c) && isWordAt(text, i - 1) && isWordAt(text, i + 1)) {
-        node = node.hyphen ??= { end: false };
-      } else {
-        const key = c === CURLY_APOSTROPHE ? APOSTROPHE : c;
-        const chars = (node.chars ??= new Map());
-        let next = chars.get(key);
-        if (!next) chars.set(key, (next = { end: false }));
-        node = next;
-      }
-    }
-    node.end = true;
+    if (text !== '') pending.push([text, 0]);
   }
-  return { root };
+  return { root: { end: false, pending }, flexibleHyphens };
+}
+
+/** Makes a node's children from the phrases passing through it: one step of each phrase. */
+function expand(node: Node, flexibleHyphens: boolean): void {
+  const pending = node.pending;
+  if (!pending) return;
+  node.pending = undefined;
+  const into = (child: Node, text: string, at: number) => (child.pending ??= []).push([text, at]);
+  for (const [text, i] of pending) {
+    if (i >= text.length) {
+      node.end = true;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      let j = i + 1;
+      while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+      into((node.space ??= { end: false }), text, j);
+    } else if (flexibleHyphens && isHyphen(c) && isWordAt(text, i - 1) && isWordAt(text, i + 1)) {
+      into((node.hyphen ??= { end: false }), text, i + 1);
+    } else {
+      const key = c === CURLY_APOSTROPHE ? APOSTROPHE : c;
+      const chars = (node.chars ??= new Map());
+      let next = chars.get(key);
+      if (!next) chars.set(key, (next = { end: false }));
+      into(next, text, i + 1);
+    }
+  }
 }
 
 /**
@@ -60,25 +78,26 @@ export function buildPhraseTrie(phrases: Iterable<string>, flexibleHyphens: bool
  * digit or underscore next, nor a hyphen joining one), or -1.
  */
 export function matchPhraseAt(trie: PhraseTrie, text: string, start: number): number {
-  return longest(trie.root, text, start);
+  return longest(trie.root, text, start, trie.flexibleHyphens);
 }
 
 /** Depth first, longer paths first; each step reads one character, so the walk is bounded by the phrase. */
-function longest(node: Node, text: string, i: number): number {
+function longest(node: Node, text: string, i: number, flexible: boolean): number {
+  if (node.pending) expand(node, flexible);
   let best = -1;
   if (node.chars && i < text.length) {
     const next = node.chars.get(lowerAt(text, i));
-    if (next) best = longest(next, text, i + 1);
+    if (next) best = longest(next, text, i + 1, flexible);
   }
   if (best < 0 && node.space && i < text.length && isSpace(text.charCodeAt(i))) {
     let j = i + 1;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-    best = longest(node.space, text, j);
+    best = longest(node.space, text, j, flexible);
   }
   if (best < 0 && node.hyphen) {
     const c = text.charCodeAt(i);
-    if (i < text.length && (isHyphen(c) || isSpace(c))) best = longest(node.hyphen, text, i + 1);
-    if (best < 0) best = longest(node.hyphen, text, i);
+    if (i < text.length && (isHyphen(c) || isSpace(c))) best = longest(node.hyphen, text, i + 1, flexible);
+    if (best < 0) best = longest(node.hyphen, text, i, flexible);
   }
   if (best < 0 && node.end && endsWord(text, i)) best = i;
   return best;

@@ -74,6 +74,6 @@ export function lintBatch(files: readonly NoteFile[], setup: EngineSetup, option
 }
 
 /** The note without its syntax tree and prose blocks: what cross-note rules read, at a fraction of the memory. */
-function withoutTree(note: Note): Note {
+export function withoutTree(note: Note): Note {
   return { ...note, tree: { type: 'root', children: [] }, prose: [] };
 }
