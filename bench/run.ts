@@ -28,6 +28,7 @@ import { BUDGET_SLACK_MS, runBudget, runHostileCli, TARGET_SECONDS } from './hos
 import { LIMIT as SCALING_LIMIT, runScaling } from './scaling';
 import { runAgreementsBench } from './agreements';
 import { runStartup } from './startup';
+import { runLintCache } from './lint-cache';
 import { clientsOf, CORPUS_ROOT, ensureSet, Random, singleNote, type CorpusSet } from './corpus';
 
 type Indexer = typeof import('../src/core/indexer/index');
@@ -688,6 +689,14 @@ async function startup(): Promise<void> {
       target: { on: 'ratio', op: '<=', limit: r.limit, text: `≤ ${r.limit}×` },
     });
   }
+  const cache = await runLintCache(ROOT, (line) => console.log(`  ${line}`));
+  add({
+    id: cache.id, name: cache.name, n: cache.n, value: cache.wall, unit: 'ms', display: ms(cache.wall),
+    baseline: { name: cache.baseName, value: cache.baseWall, unit: 'ms', display: ms(cache.baseWall) },
+    ratio: { value: cache.ratio, display: `${(100 * cache.ratio).toFixed(1)}%`, meaning: 'of the first run' },
+    target: { on: 'ratio', op: '<=', limit: cache.limit, text: `≤ ${100 * cache.limit}%` },
+    note: `cache file ${mb(cache.cacheBytes)}; the first run writes it, on one thread (a run with --cache does not use worker threads)`,
+  });
 }
 
 // ── Scaling and hostile notes (issue 11) ────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { COMPILED_DIR } from '../src/core/data/compiled';
 import { bundleOptions, ENTRY_POINTS } from './bundle-options';
-import { compileBuiltinData, writePhraseTable, writeSensitiveTopics, writeStandaloneValidators } from './compile-data';
+import { compileBuiltinData, writePackedModel, writePhraseTable, writeSensitiveTopics, writeStandaloneValidators } from './compile-data';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -23,7 +23,7 @@ const builds: esbuild.BuildOptions[] = [
 async function main(): Promise<void> {
   const dataDir = join('dist', COMPILED_DIR);
   rmSync(dataDir, { recursive: true, force: true });
-  const written = [...compileBuiltinData(dataDir), writePhraseTable(dataDir), writeSensitiveTopics(dataDir), await writeStandaloneValidators(dataDir)];
+  const written = [...compileBuiltinData(dataDir), writePhraseTable(dataDir), writeSensitiveTopics(dataDir), writePackedModel(dataDir), await writeStandaloneValidators(dataDir)];
   console.log(`Compiled ${written.length - 1} built-in data files and the schemas' validators to ${dataDir}/`);
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();

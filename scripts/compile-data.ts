@@ -17,7 +17,8 @@ import { builtinDataRoot } from '../src/core/data/paths';
 import { AJV_OPTIONS, formatProblem, parseYaml, schemaHash, validateYaml, validatorName, VALIDATORS_FILE } from '../src/core/data/yaml';
 import { parseFramework } from '../src/core/frameworks/registry';
 import { loadEnglish, parseEnglish } from '../src/core/language/english';
-import { parseJudgmentalLexicon, phrasePattern, TABLE_FILE } from '../src/core/lexicons/judgmental';
+import { MODEL_FILE, MODEL_PACKED_FILE, parseJudgmentalLexicon, phrasePattern, TABLE_FILE, type StoredModel } from '../src/core/lexicons/judgmental';
+import { packSentenceModel, parseSentenceModel } from '../src/core/language/sentence-model';
 import { encodeTable } from '../src/core/lexicons/phrase-table';
 import { parseSensitiveTopics, SENSITIVE_LEXICON_FILE, SENSITIVE_TOPICS_FILE, withFirstWordRuns, type StoredTopics } from '../src/core/lexicons/sensitive';
 import type { DataProblem } from '../src/core/model/types';
@@ -76,6 +77,18 @@ export function writePhraseTable(outDir: string, root: string = builtinDataRoot(
   const out = join(outDir, TABLE_FILE);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, encodeTable(base.table, Object.fromEntries(sources.map((rel, i) => [rel, sha1Of((i === 0 ? lexicon : english) as Buffer)])), phrasePattern(base.table.anywhere)));
+  return out;
+}
+
+/** Writes the sentence model packed for a fast start (sentence-model.ts `packSentenceModel`). */
+export function writePackedModel(outDir: string, root: string = builtinDataRoot()): string {
+  const bytes = readFileSync(join(root, MODEL_FILE));
+  const { model, problems } = parseSentenceModel(bytes.toString('utf8'), join(root, MODEL_FILE));
+  if (!model || problems.length > 0) throw new Error(`The sentence model has problems; nothing was compiled:\n${problems.map(formatProblem).join('\n')}`);
+  const stored: StoredModel = { sources: { [MODEL_FILE]: sha1Of(bytes) }, model: packSentenceModel(model) };
+  const out = join(outDir, MODEL_PACKED_FILE);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(stored));
   return out;
 }
 

@@ -11,7 +11,7 @@ import { loadEnglish, type English } from '../language/english';
 import { formOf, inflect, type VerbForm, type VerbForms } from '../language/inflect';
 import { addWord, createWordIndex, type WordIndex } from '../language/word-index';
 import { buildPhraseTrie, type PhraseTrie } from '../language/phrase-trie';
-import { parseSentenceModel, type SentenceModel } from '../language/sentence-model';
+import { parseSentenceModel, unpackSentenceModel, type PackedModel, type SentenceModel } from '../language/sentence-model';
 import { groupPhrases, lazyTable, mapTable, phraseKey, readStoredTable, type PhraseTable, type StoredTable } from './phrase-table';
 
 /** How a phrase is used in a sentence; decides which patterns around it make it a judgment. */
@@ -202,7 +202,15 @@ const LEXICON_FILE = join('lexicons', 'judgmental.yaml');
 /** The build's phrase table of the built-in lexicon, in the compiled data folder (phrase-table.ts). */
 export const TABLE_FILE = join('lexicons', 'judgmental.table');
 const ENGLISH_FILE = join('lexicons', 'english.yaml');
-const MODEL_FILE = join('lexicons', 'judgmental-model.json');
+export const MODEL_FILE = join('lexicons', 'judgmental-model.json');
+/** The build's packed copy of the model (sentence-model.ts `packSentenceModel`). */
+export const MODEL_PACKED_FILE = join('lexicons', 'judgmental-model.packed.json');
+
+/** The packed model as the build stores it, with the hash of the model file it comes from. */
+export interface StoredModel {
+  sources: Record<string, string>;
+  model: PackedModel;
+}
 const MAX_EXTRA_LENGTH = 200;
 const baseCache = new Map<string, BaseLexicon>();
 /** Shared by every entry with no `unless_next` words: the generated forms number in the tens of thousands. */
@@ -265,7 +273,9 @@ function readBase(file: string): BaseLexicon {
   }
   base.problems.unshift(...englishProblems);
   const modelFile = join(root, MODEL_FILE);
-  if (existsSync(modelFile)) {
+  const packed = root === builtinDataRoot() ? storedModel() : undefined;
+  if (packed && packed.categories.every((c) => base.categories.has(c.id))) base.model = packed;
+  else if (existsSync(modelFile)) {
     const { model, problems } = parseSentenceModel(readFileSync(modelFile, 'utf8'), modelFile);
     base.problems.push(...problems);
     // A category the lexicon lacks would name no explanation: such a model is not used.
@@ -283,6 +293,19 @@ function storedTable(): StoredTable | undefined {
     return stored && builtinUnchanged(stored.header.sources) ? stored : undefined;
   } catch {
     // A damaged table (its header is not JSON): the lexicon is built from the YAML.
+    return undefined;
+  }
+}
+
+/** The build's packed copy of the built-in sentence model, when made from the file as it is now. */
+function storedModel(): SentenceModel | undefined {
+  const bytes = compiledBytes(MODEL_PACKED_FILE);
+  if (!bytes) return undefined;
+  try {
+    const stored = JSON.parse(bytes.toString('utf8')) as StoredModel;
+    return builtinUnchanged(stored.sources) ? unpackSentenceModel(stored.model) : undefined;
+  } catch {
+    // Damaged: the model file is read instead.
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/engine/lint';
 import type { EngineSetup } from '../../../src/core/engine/setup';
-import { contributions, featuresOf, parseSentenceModel, probability, serializeSentenceModel, type SentenceModel } from '../../../src/core/language/sentence-model';
+import { contributions, featuresOf, packSentenceModel, parseSentenceModel, probability, serializeSentenceModel, unpackSentenceModel, type SentenceModel } from '../../../src/core/language/sentence-model';
 import { setupWith } from '../support/setup';
 
 // The sentence model's reading of coach:judgmental-language, with a made-up model whose only
@@ -101,6 +101,17 @@ describe('coach:judgmental-language: sentences read by the sentence model', () =
     assert.deepEqual(contributions(pairModel, ['she', 'wibbles']), [1 + 2, 1 + 2]);
     assert.ok(probability(TOY, ['wibbles']) > 0.95);
     assert.ok(probability(TOY, ['plan']) < 0.05);
+  });
+
+  it('packs a model for the build and reads it back with the same weights, none for other features', () => {
+    const packed = packSentenceModel(TOY);
+    const model = unpackSentenceModel(JSON.parse(JSON.stringify(packed)) as typeof packed);
+    assert.ok(model);
+    for (const [feature, weight] of TOY.weights.entries()) assert.equal(model.weights.get(feature), weight, feature);
+    for (const absent of ['', 'a', 'gentle', 'wibblez', 'zzz', 'constructor']) assert.equal(model.weights.get(absent), undefined, absent);
+    assert.deepEqual(model.categories.map((c) => [c.id, c.bias, [...c.weights.entries()]]), TOY.categories.map((c) => [c.id, c.bias, [...c.weights.entries()].sort(([a], [b]) => (a < b ? -1 : 1))]));
+    assert.equal(probability(model, ['wibbles']), probability(TOY, ['wibbles']));
+    assert.equal(unpackSentenceModel({ ...packed, weights: { ...packed.weights, values: [1] } }), undefined, 'features and weights must pair up');
   });
 
   it('reads a model file back as it was written, and reports a malformed one instead of using it', () => {
