@@ -5,7 +5,8 @@
 // Options: --only=1,5   run only these figure groups (results are then not saved); 10 is the
 //                       scaling suite (bench/scaling.ts), 11 the hostile corpus through the CLI
 //                       and the time budget (bench/hostile-cli.ts), 12 the Agreements view (bench/agreements.ts),
-//                       13 whole-process start-up and throughput of the CLI (bench/startup.ts).
+//                       13 whole processes: CLI start-up and throughput (bench/startup.ts), the lint cache
+//                       (bench/lint-cache.ts) and extension activation in the real VS Code (bench/activation.ts).
 //          --reps10k=1  run the 10k-note figures (2.2, 6) once instead of three times (a quicker look).
 //          --no-indexer run as if the workspace indexer did not exist (results are then not saved).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { LIMIT as SCALING_LIMIT, runScaling } from './scaling';
 import { runAgreementsBench } from './agreements';
 import { runStartup } from './startup';
 import { runLintCache } from './lint-cache';
+import { runActivation } from './activation';
 import { clientsOf, CORPUS_ROOT, ensureSet, Random, singleNote, type CorpusSet } from './corpus';
 
 type Indexer = typeof import('../src/core/indexer/index');
@@ -697,6 +699,15 @@ async function startup(): Promise<void> {
     target: { on: 'ratio', op: '<=', limit: cache.limit, text: `≤ ${100 * cache.limit}%` },
     note: `cache file ${mb(cache.cacheBytes)}; the first run writes it, on one thread (a run with --cache does not use worker threads)`,
   });
+  const a = await runActivation(ROOT, (line) => console.log(`  ${line}`));
+  const load = `${a.runs} host runs, load average ${a.loadAverage.map((l) => l.toFixed(1)).join(' → ')}`;
+  add({ id: '13e', name: `extension activate() in the real VS Code, ${a.notes.toLocaleString('en-US')}-note workspace`, n: a.runs, value: a.activateMs, unit: 'ms', display: ms(a.activateMs), target: { on: 'value', op: '<=', limit: a.limits.activateMs, text: `≤ ${a.limits.activateMs} ms` }, note: load });
+  add({
+    id: '13f', name: 'open a note → its first diagnostics (first note after activation)', n: a.runs, value: a.openToDiagnosticsMs, unit: 'ms', display: ms(a.openToDiagnosticsMs),
+    target: { on: 'value', op: '<=', limit: a.limits.openToDiagnosticsMs, text: `≤ ${a.limits.openToDiagnosticsMs} ms` },
+    note: `${ms(a.seenToDiagnosticsMs)} of it after the extension heard of the open; ${a.openedDuringScan} of ${a.runs} opened during the first scan; every note opened: ${ms(a.openToDiagnosticsAllMs)}`,
+  });
+  add({ id: '13g', name: 'activation → first diagnostics of the note that activated the extension', n: a.runs, value: a.activationToDiagnosticsMs, unit: 'ms', display: ms(a.activationToDiagnosticsMs), note: `bundle start → activate(): ${ms(a.loadToActivateMs)}; first scan done after ${ms(a.activationToScanMs)}` });
 }
 
 // ── Scaling and hostile notes (issue 11) ────────────────────────────────────────────────────────

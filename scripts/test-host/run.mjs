@@ -16,6 +16,9 @@
 //   --viewport WxH       browser window size (default 1280x800)
 //   --keep               keep the per-run folder (logs, user data, workspace copy) on success
 //   --verbose            also print the server's output and the browser console
+//   --tests DIR          run the compiled suite in DIR (default out/integration; e.g. out/bench-host,
+//                        built by build-tests.mjs --suite bench-host)
+//   --open FILE          a file the workbench opens as it starts (as a restored editor would be)
 // Tests can also ask the runner what the page shows (test/integration/support/page-query.ts):
 // the extension host has no DOM, so a named, read-only query runs in the page for them.
 // Exit code: 0 when the suite passed, 1 otherwise.
@@ -46,6 +49,8 @@ const { values: opts, positionals } = parseArgs({
     viewport: { type: 'string', default: '1280x800' },
     settings: { type: 'string' },
     restricted: { type: 'boolean', default: false },
+    tests: { type: 'string' },
+    open: { type: 'string' },
   },
 });
 
@@ -55,10 +60,12 @@ function die(message) {
 }
 
 // ---- preconditions -------------------------------------------------------------------------
-const testsIndex = join(root, 'out', 'integration', 'index.js');
+const testsIndex = join(opts.tests ? resolve(opts.tests) : join(root, 'out', 'integration'), 'index.js');
 if (!isInstalled()) die('code-server is not installed: run `npm run host:install` (node scripts/test-host/install.mjs).');
 if (!existsSync(CHROMIUM)) die(`${CHROMIUM} not found. Install it with: apt-get install -y --no-install-recommends chromium`);
 if (!existsSync(testsIndex)) die(`${testsIndex} not found: run node scripts/test-host/build-tests.mjs first.`);
+const openFile = opts.open ? resolve(opts.open) : undefined;
+if (openFile && !existsSync(openFile)) die(`--open ${opts.open}: no such file`);
 if (!existsSync(join(root, 'dist', 'extension.js'))) die('dist/extension.js not found: run `npm run build` first.');
 if (!['vscode', 'code-server'].includes(opts.server)) die(`--server must be 'vscode' or 'code-server', not '${opts.server}'`);
 const timeoutMs = Number(opts.timeout) * 1000;
@@ -279,6 +286,8 @@ const payload = [
   ['extensionTestsPath', remote(testsIndex)],
   ['skipWelcome', 'true'],
   ['skipReleaseNotes', 'true'],
+  // The browser workbench opens this file as it starts (its environment's filesToOpenOrCreate).
+  ...(openFile ? [['openFile', remote(openFile)]] : []),
 ];
 const url = workbenchUrl({ port, folder: workspace, payload });
 say(`opening the workbench on ${workspace}`);

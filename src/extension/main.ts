@@ -1,3 +1,5 @@
+// First, so its module-load mark is taken before the rest of the bundle runs.
+import { markActivate, timing, type ActivationTiming } from './timing';
 import * as vscode from 'vscode';
 import type { CoverageNode } from '../core/coverage/tree-model';
 import { ADD_ALLOWED_WORD, APPLY_FIX, applyFix, QuickFixProvider } from './actions/quick-fixes';
@@ -33,9 +35,12 @@ export interface CoachNotesApi {
   reportWebview(): vscode.Webview | undefined;
   /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`). */
   extendMarkdownIt<T>(md: T): T;
+  /** Start-up marks (module load, activate(), first diagnostics per open note), for the activation bench. */
+  timing: ActivationTiming;
 }
 
 export function activate(context: vscode.ExtensionContext): CoachNotesApi {
+  markActivate('entered');
   const output = new Output();
   // The index cache lives in the extension's own storage, never in the notes folder.
   const index = new WorkspaceIndex(output, (context.storageUri ?? context.globalStorageUri).fsPath);
@@ -97,7 +102,15 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
   );
 
   void offerAssociationMigration(context.globalState, output).catch((error: unknown) => output.error('Offering to switch files.associations', error));
-  tree.refresh();
+  // VS Code waits for activate() to return: everything else happens just after. Notes already open
+  // (the one whose opening activated the extension) are checked first, from their own text, which
+  // loads the folder's setup once; the first scan then reuses it and reads the folder in workers.
+  const afterActivation = setTimeout(() => {
+    output.guard('Checking the open notes', () => lint.relintOpen());
+    output.guard('Showing the coverage tree', () => tree.refresh());
+    index.start();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(afterActivation) });
   const ready = index.ready().then(
     () => {
       tree.refresh();
@@ -105,7 +118,9 @@ export function activate(context: vscode.ExtensionContext): CoachNotesApi {
     },
     (error: unknown) => output.error('Reading the workspace notes', error),
   );
-  return { index, lint, tree, credential: credential.provider, agreements: agreements.provider, ready, reportWebview: openReportWebview, extendMarkdownIt: extendMarkdownIt(index) };
+  const api = { index, lint, tree, credential: credential.provider, agreements: agreements.provider, ready, reportWebview: openReportWebview, extendMarkdownIt: extendMarkdownIt(index), timing };
+  markActivate('returned');
+  return api;
 }
 
 function setGrouping(tree: CoverageTreeProvider, grouping: 'marker' | 'client'): void {

@@ -5,39 +5,56 @@ import { RULES } from '../core/rules/index';
 
 export type RunMode = 'onType' | 'onSave' | 'off';
 
-/** The extension's settings, read in one place and handed to the engine as plain options. */
-export interface ExtensionSettings {
+/** The settings a check of a note needs: read on every open, edit and save, so kept to these. */
+export interface LintSettings {
   run: RunMode;
   /** Debounce for lint-on-type, in milliseconds. */
   lintDelay: number;
   /** Severity overrides per rule id, on top of `.coach/config.yaml`. */
   severities: Record<string, Severity>;
+  /** Check closed notes in the background after start-up (`coachNotes.lint.workspaceOnStartup`). */
+  workspaceOnStartup: boolean;
+}
+
+/** The extension's settings, read in one place and handed to the engine as plain options. */
+export interface ExtensionSettings extends LintSettings {
   /** The reports folder as set, and where it was set; `reportsFolder()` in core decides whether it may be used. */
   reportsFolder: ReportsFolderSetting;
   firstMonth: number;
   pseudonymize: boolean;
-  /** Check closed notes in the background after start-up (`coachNotes.lint.workspaceOnStartup`). */
-  workspaceOnStartup: boolean;
 }
 
 export const SECTION = 'coachNotes';
 
 export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    ...lintSettings(c),
+    reportsFolder: reportsFolderSetting(c),
+    firstMonth: clamp(Math.round(c.get<number>('reports.firstMonth', 1)), 1, 12),
+    pseudonymize: c.get<boolean>('reports.pseudonymize', false),
+  };
+}
+
+/** Only what checking a note needs (no reports settings, whose source takes an `inspect()`). */
+export function readLintSettings(scope?: vscode.ConfigurationScope): LintSettings {
+  return lintSettings(vscode.workspace.getConfiguration(SECTION, scope));
+}
+
+let knownRules: Set<string> | undefined;
+
+function lintSettings(c: vscode.WorkspaceConfiguration): LintSettings {
   const run = c.get<string>('run', 'onType');
   const severities: Record<string, Severity> = {};
-  const known = new Set(RULES.map((r) => r.id));
+  knownRules ??= new Set(RULES.map((r) => r.id));
   for (const [id, value] of Object.entries(c.get<Record<string, string>>('severity', {}))) {
     const bare = id.replace(/^coach:/, '');
-    if (known.has(bare) && (SEVERITIES as readonly string[]).includes(value)) severities[bare] = value as Severity;
+    if (knownRules.has(bare) && (SEVERITIES as readonly string[]).includes(value)) severities[bare] = value as Severity;
   }
   return {
     run: run === 'onSave' || run === 'off' ? run : 'onType',
     lintDelay: clamp(c.get<number>('lintDelay', 400), 100, 2000),
     severities,
-    reportsFolder: reportsFolderSetting(c),
-    firstMonth: clamp(Math.round(c.get<number>('reports.firstMonth', 1)), 1, 12),
-    pseudonymize: c.get<boolean>('reports.pseudonymize', false),
     workspaceOnStartup: c.get<boolean>('lint.workspaceOnStartup', true),
   };
 }

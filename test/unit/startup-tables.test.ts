@@ -56,6 +56,9 @@ describe('phrase tables the build writes', () => {
   });
 
   it('decodes a group only when asked, and finds an entry asked for before its group', () => {
+    const keyed = storedFrom(eager.table);
+    const word = [...eager.table.firstWords()].find((w) => (eager.table.phrases(w)?.length ?? 0) > 100) as string;
+    for (const phrase of eager.table.phrases(word) ?? []) assert.deepEqual(plain(keyed.entry(phraseKey(phrase), word)), plain(eager.table.entry(phraseKey(phrase))), phrase);
     const lazy = storedFrom(eager.table);
     const lazyKey = phraseKey('lazy');
     // No group read yet: the table reads them all rather than answer wrongly.

@@ -89,9 +89,9 @@ export interface PhraseScan {
   anywhereStarts?: ReadonlySet<string>;
 }
 
-/** What a matched phrase's key (`phraseKey`) stands for; looked up only for text a group's phrases matched. */
+/** What a matched phrase's key (`phraseKey`) stands for; `word` is the first word of the group it matched in, if any. */
 export interface PhraseEntries {
-  get(key: string): JudgmentalEntry | undefined;
+  get(key: string, word?: string): JudgmentalEntry | undefined;
   readonly size: number;
 }
 
@@ -622,7 +622,7 @@ function compile(base: BaseLexicon, extras: ReadonlyMap<string, JudgmentalEntry>
 
 /** The built-in phrases as they are: shared by every setup without workspace phrases. */
 function tableScan(table: PhraseTable): { scan: PhraseScan | undefined; entries: PhraseEntries } {
-  const entries: PhraseEntries = { get: (key) => table.entry(key), size: table.size };
+  const entries: PhraseEntries = { get: (key, word) => table.entry(key, word), size: table.size };
   if (table.size === 0) return { scan: undefined, entries };
   const scan: PhraseScan = { firstWords: () => table.firstWords(), phrases: (word) => table.phrases(word) };
   // The build wrote the pattern's source: making it is most of the cost of the whole-text phrases.
@@ -660,7 +660,7 @@ function workspaceScan(table: PhraseTable, extras: ReadonlyMap<string, Judgmenta
     filtered.set(word, result);
     return result;
   };
-  const get = (key: string) => (allowKeys.has(key) ? undefined : (extras.get(key) ?? table.entry(key)));
+  const get = (key: string, word?: string) => (allowKeys.has(key) ? undefined : (extras.get(key) ?? table.entry(key, word)));
   const entries: PhraseEntries = {
     get,
     // Asked by tests and tools only: counting the keys the workspace adds reads the whole table.

@@ -10,8 +10,11 @@ import type { JudgmentalCategory, JudgmentalEntry } from './judgmental';
 export interface PhraseTable {
   /** How many phrase keys have an entry. */
   readonly size: number;
-  /** The entry of a phrase key (`phraseKey`); a lazy table looks it up in the groups read so far, then in all. */
-  entry(key: string): JudgmentalEntry | undefined;
+  /**
+   * The entry of a phrase key (`phraseKey`). `word` names the group whose phrase matched, so a lazy
+   * table keys only that group's phrases; without it, every group is keyed once.
+   */
+  entry(key: string, word?: string): JudgmentalEntry | undefined;
   /** Lower-case first words, each the key of a group. */
   firstWords(): Iterable<string>;
   /** The phrases that begin with `word`: read before `entry` is asked about what they matched. */
@@ -192,6 +195,8 @@ export function lazyTable(stored: StoredTable, categories: ReadonlyMap<string, J
   const groupOf = new Map<string, number>();
   header.words.forEach((w, i) => groupOf.set(w, i));
   const decoded: Array<string[] | undefined> = [];
+  const numbers: Array<number[] | undefined> = [];
+  const keyed: boolean[] = [];
   const keyEntries = new Map<string, number>();
   const made: Array<JudgmentalEntry | undefined> = [];
   const shapes: Array<Omit<JudgmentalEntry, 'phrase'> | undefined> = [];
@@ -205,15 +210,24 @@ export function lazyTable(stored: StoredTable, categories: ReadonlyMap<string, J
     let phrases = decoded[g];
     if (!phrases) {
       phrases = [];
+      const entries: number[] = [];
       for (const line of text(g).split('\n')) {
         const tab = line.lastIndexOf('\t');
-        const phrase = line.slice(0, tab);
-        phrases.push(phrase);
-        note(phrase, Number(line.slice(tab + 1)));
+        phrases.push(line.slice(0, tab));
+        entries.push(Number(line.slice(tab + 1)));
       }
       decoded[g] = phrases;
+      numbers[g] = entries;
     }
     return phrases;
+  };
+  // Most groups read for a note's words never match there: their phrases are keyed only when one does.
+  const keyGroup = (g: number) => {
+    if (keyed[g]) return;
+    keyed[g] = true;
+    const phrases = phrasesOfGroup(g);
+    const entries = numbers[g] as number[];
+    phrases.forEach((p, i) => note(p, entries[i] as number));
   };
   const shapeOf = (s: number): Omit<JudgmentalEntry, 'phrase'> => {
     let shape = shapes[s];
@@ -238,12 +252,14 @@ export function lazyTable(stored: StoredTable, categories: ReadonlyMap<string, J
   };
   return {
     size: header.size,
-    entry(key) {
+    entry(key, word) {
+      const g = word === undefined ? undefined : groupOf.get(word);
+      if (g !== undefined) keyGroup(g);
       let n = keyEntries.get(key);
       if (n === undefined && !all) {
-        // Asked about a key before its group: decode every group once (never on the scan's path).
+        // Asked about a key without the group it matched in: every group is keyed once (never on the scan's path).
         all = true;
-        for (let g = 0; g < groups; g++) phrasesOfGroup(g);
+        for (let k = 0; k < groups; k++) keyGroup(k);
         n = keyEntries.get(key);
       }
       return n === undefined ? undefined : entryOf(n);

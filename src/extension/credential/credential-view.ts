@@ -19,6 +19,8 @@ export class CredentialViewProvider implements vscode.TreeDataProvider<Credentia
   readonly onDidChangeTreeData = this.changed.event;
   private roots: CredentialNode[] = [];
   private current: CredentialProgress | undefined;
+  /** Built on first demand (the view shown, or a refresh), not while the extension activates. */
+  private built = false;
   view: vscode.TreeView<CredentialNode> | undefined;
 
   constructor(
@@ -28,6 +30,12 @@ export class CredentialViewProvider implements vscode.TreeDataProvider<Credentia
   ) {}
 
   refresh(): void {
+    this.build();
+    this.changed.fire(undefined);
+  }
+
+  private build(): void {
+    this.built = true;
     try {
       this.rebuild();
     } catch (error) {
@@ -35,7 +43,6 @@ export class CredentialViewProvider implements vscode.TreeDataProvider<Credentia
       this.current = undefined;
       this.roots = [{ id: 'error', label: 'Credential progress is not available', description: error instanceof Error ? error.message : String(error), icon: 'warning', children: [] }];
     }
-    this.changed.fire(undefined);
   }
 
   private rebuild(): void {
@@ -59,14 +66,17 @@ export class CredentialViewProvider implements vscode.TreeDataProvider<Credentia
 
   /** What the view shows, for tests. */
   get model(): readonly CredentialNode[] {
+    if (!this.built) this.build();
     return this.roots;
   }
 
   get progress(): CredentialProgress | undefined {
+    if (!this.built) this.build();
     return this.current;
   }
 
   getChildren(node?: CredentialNode): CredentialNode[] {
+    if (!this.built) this.build();
     return node ? node.children : this.roots;
   }
 
@@ -95,7 +105,7 @@ export function registerCredentialView(index: WorkspaceIndex): { provider: Crede
   const provider = new CredentialViewProvider(index);
   const view = vscode.window.createTreeView(CREDENTIAL_VIEW, { treeDataProvider: provider });
   provider.view = view;
-  provider.refresh();
+  // No build here: the view builds itself when first shown (getChildren), after activation.
   // A rebuild is one pass over every summary (some 35 ms at 10,000 notes on a busy machine): while
   // the view is collapsed or hidden, edits only mark it stale, and it catches up when shown.
   let stale = false;

@@ -8,7 +8,8 @@ import { decodeNote, NOTE_GLOB } from '../../core/workspace/files';
 import { isNoteDocument } from '../documents';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import type { Output } from '../output';
-import { readSettings } from '../settings';
+import { markDiagnostics, markOpened } from '../timing';
+import { readLintSettings } from '../settings';
 import { createNodeWorker, LintWorkerClient } from './lint-worker-client';
 import { LintScheduler, type LintDoc, type LintSnapshot, type SchedulerPort } from './lint-scheduler';
 import { toDiagnostic } from './to-diagnostic';
@@ -73,6 +74,7 @@ export class LintController implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((doc) => {
         if (!isNoteDocument(doc)) return;
+        markOpened(doc.uri.toString());
         this.handOver(doc.uri);
         this.scheduler.opened(this.lintDoc(doc));
       }),
@@ -100,7 +102,7 @@ export class LintController implements vscode.Disposable {
         // Only settings that change findings redo the closed notes; a reports setting does not.
         const findings = ['coachNotes.lint.workspaceOnStartup', 'coachNotes.run', 'coachNotes.severity'].some((name) => e.affectsConfiguration(name));
         if (!this.started || !findings) return;
-        if (readSettings().workspaceOnStartup) this.requestBackground();
+        if (readLintSettings().workspaceOnStartup) this.requestBackground();
         else this.dropFileFindings();
       }),
       index.onDidChange((change) => {
@@ -134,7 +136,7 @@ export class LintController implements vscode.Disposable {
   }
 
   private requestBackground(): void {
-    if (!readSettings().workspaceOnStartup) return;
+    if (!readLintSettings().workspaceOnStartup) return;
     if (this.background) {
       this.backgroundAgain = true;
       return;
@@ -158,7 +160,7 @@ export class LintController implements vscode.Disposable {
     const inFlight: Promise<void>[] = [];
     let checked = 0;
     for (const summary of this.index.allSummaries()) {
-      if (!readSettings().workspaceOnStartup) break;
+      if (!readLintSettings().workspaceOnStartup) break;
       const uri = vscode.Uri.file(summary.path);
       if (isLive(uri)) continue;
       inFlight.push(this.lintClosedInWorker(worker, uri));
@@ -185,7 +187,7 @@ export class LintController implements vscode.Disposable {
 
   /** Checks a closed note's saved file again (in the worker when there is one). */
   private checkSavedFile(uri: vscode.Uri): Promise<void> {
-    if (!readSettings(uri).workspaceOnStartup) return Promise.resolve();
+    if (!readLintSettings(uri).workspaceOnStartup) return Promise.resolve();
     return this.worker && this.scheduler.offHostAvailable ? this.lintClosedInWorker(this.worker, uri) : this.lintClosedHere(uri);
   }
 
@@ -208,7 +210,7 @@ export class LintController implements vscode.Disposable {
   /** No editor shows the note any more: its saved file's findings, if the file check owns it, else none. */
   private leftEditor(uri: vscode.Uri): void {
     this.handOver(uri);
-    if (this.fromDisk.has(uri.toString()) && readSettings(uri).workspaceOnStartup) void this.checkSavedFile(uri);
+    if (this.fromDisk.has(uri.toString()) && readLintSettings(uri).workspaceOnStartup) void this.checkSavedFile(uri);
     else this.collection.delete(uri);
   }
 
@@ -287,7 +289,7 @@ export class LintController implements vscode.Disposable {
   private port(): SchedulerPort {
     const uriOf = (doc: LintDoc) => vscode.Uri.parse(doc.key);
     return {
-      settings: (doc) => readSettings(uriOf(doc)),
+      settings: (doc) => readLintSettings(uriOf(doc)),
       lintHere: (doc, text, severities) => {
         const uri = uriOf(doc);
         const { note, state } = this.index.updateFromText(uri, text);
@@ -304,7 +306,10 @@ export class LintController implements vscode.Disposable {
         return { setup: this.setupRef(state.setup, state.root), view: state.index };
       },
       emptyNote: (doc) => parseWith(this.index.stateFor(uriOf(doc)).setup, { path: doc.path, text: '' }),
-      publish: (doc, findings) => this.collection.set(uriOf(doc), findings.map(toDiagnostic)),
+      publish: (doc, findings) => {
+        this.collection.set(uriOf(doc), findings.map(toDiagnostic));
+        markDiagnostics(doc.key);
+      },
       clear: (doc) => this.collection.delete(uriOf(doc)),
       error: (context, error) => this.output.error(context, error),
       warn: (message) => this.output.warn(message),
@@ -348,7 +353,7 @@ export class LintController implements vscode.Disposable {
 
   private async lintClosedInWorker(worker: LintWorkerClient, uri: vscode.Uri): Promise<void> {
     const state = this.index.stateFor(uri);
-    const settings = readSettings(uri);
+    const settings = readLintSettings(uri);
     if (settings.run === 'off') {
       if (this.fromDisk.delete(uri.toString()) && !isLive(uri)) this.collection.delete(uri);
       return;
@@ -379,7 +384,7 @@ export class LintController implements vscode.Disposable {
       const state = this.index.stateFor(uri);
       const text = decodeNote(uri.fsPath, await vscode.workspace.fs.readFile(uri)).text;
       const { note } = this.index.updateFromText(uri, text);
-      const diagnostics = lintNote(note, state.setup, { workspace: state.index, severities: readSettings(uri).severities }).map(toDiagnostic);
+      const diagnostics = lintNote(note, state.setup, { workspace: state.index, severities: readLintSettings(uri).severities }).map(toDiagnostic);
       this.fileChecks.host++;
       if (!isLive(uri)) this.publishFromDisk(uri, diagnostics);
     });

@@ -49,6 +49,8 @@ const FOLDER_BATCH_DELAY = 300;
 /** A new folder is read again this long after it appears, for files still being written into it. */
 const FOLDER_REREAD_DELAY = 2000;
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+/** The first scan's progress is reported at most this often (milliseconds). */
+const PROGRESS_EVERY = 250;
 
 /**
  * The live workspace index: a summary per note, kept current from a file watcher, from unsaved
@@ -71,12 +73,29 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly folderTimers = new Set<NodeJS.Timeout>();
 
   private saveTimer: NodeJS.Timeout | undefined;
+  /** Opened by `start()`: the first scan waits for it, so activation never pays for reading the folder. */
+  private readonly startGate: Promise<void>;
+  private openStartGate: () => void = () => undefined;
+  private started = false;
 
   /** `storageDir`: the extension's own storage, where the index cache lives (never the notes folder). */
   constructor(
     private readonly output: Output,
     private readonly storageDir?: string,
   ) {
+    this.startGate = new Promise((resolve) => (this.openStartGate = resolve));
+  }
+
+  /** Lets the first scan begin: main.ts calls it after activate() has returned and the open notes are checked. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    // Watching starts with the scan, which reads every note and setting as they are from then on.
+    this.watch();
+    this.openStartGate();
+  }
+
+  private watch(): void {
     const notes = vscode.workspace.createFileSystemWatcher(NOTE_GLOB);
     const config = vscode.workspace.createFileSystemWatcher('**/.coach/**/*.{yaml,yml}');
     // Any path, for folders created, moved in or deleted as a whole (changes are not wanted).
@@ -98,9 +117,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     );
   }
 
-  /** Resolves once the first scan has finished. */
+  /** Resolves once the first scan has finished (it begins when `start()` is called). */
   ready(): Promise<void> {
-    this.scanning ??= this.scan(true);
+    this.scanning ??= this.startGate.then(() => this.scan(true));
     return this.scanning;
   }
 
@@ -124,9 +143,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     return state;
   }
 
-  private newState(key: string, folder: vscode.WorkspaceFolder | undefined): FolderState {
+  /** `setup`: one already loaded for this folder and still current, so it is not loaded (about a second) again. */
+  private newState(key: string, folder: vscode.WorkspaceFolder | undefined, setup?: EngineSetup): FolderState {
     const root = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-    return { key, ...(root ? { root } : {}), setup: this.loadSetup(root), index: new NoteIndex(), entries: new Map(), dirty: new Set() };
+    return { key, ...(root ? { root } : {}), setup: setup ?? this.loadSetup(root), index: new NoteIndex(), entries: new Map(), dirty: new Set() };
   }
 
   allSummaries(): NoteSummary[] {
@@ -288,11 +308,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       token?.onCancellationRequested(() => controller.abort(new Error('The first scan was cancelled.')));
       let total = 0;
       for (const folder of folders) {
-        // Built aside: the current index answers until this scan's result replaces it.
-        const state = this.newState(folder.uri.toString(), folder);
+        // Built aside: the current index answers until this scan's result replaces it. The first scan
+        // reuses the setup a note opened at start-up already loaded; a rescan (settings changed) loads it afresh.
+        const key = folder.uri.toString();
+        const state = this.newState(key, folder, first ? this.folders.get(key)?.setup : undefined);
         fresh.set(state.key, state);
         const root = folder.uri.fsPath;
         let reported = 0;
+        let reportedAt = 0;
         const result = await indexWorkspace([root], {
           root,
           setup: state.setup,
@@ -300,8 +323,12 @@ export class WorkspaceIndex implements vscode.Disposable {
           ...(this.storageDir ? { cacheDir: this.storageDir } : {}),
           signal: controller.signal,
           onProgress: (done, count) => {
+            // Each report is a message to the workbench: a few a second, not one per note.
+            const now = Date.now();
+            if (done < count && now - reportedAt < PROGRESS_EVERY) return;
             progress.report({ message: `${done} of ${count} notes`, increment: ((done - reported) / Math.max(count, 1)) * 100 });
             reported = done;
+            reportedAt = now;
           },
         });
         state.index = result.index;

@@ -123,7 +123,7 @@ function atFirstWord(start: number, key: string, s: Scanning): void {
   if (start < s.resume || !phraseMayStart(raw, start)) return;
   const phrases = phrasesAt(s.lexicon.scan as PhraseScan, key);
   const end = phrases ? matchPhraseAt(phrases, raw, start) : -1;
-  if (end > start) consider(s, start, raw.slice(start, end));
+  if (end > start) consider(s, start, raw.slice(start, end), key);
 }
 
 /**
@@ -140,9 +140,10 @@ function declinedForCause(s: Scanning, entry: JudgmentalEntry, start: number, en
   return reportedAround(s.view, c, start, end);
 }
 
-function consider(s: Scanning, start: number, text: string): void {
+/** `word`: the first word of the group whose phrase matched (none for the whole-text phrases). */
+function consider(s: Scanning, start: number, text: string, word?: string): void {
   const end = start + text.length;
-  const entry = s.lexicon.entries.get(phraseKey(text));
+  const entry = s.lexicon.entries.get(phraseKey(text), word);
   // Settled before anything is read around the hit: most blocks have no frequency marker.
   if (!entry || (entry.needsFrequency && !s.view.mentions(s.lexicon.english.frequency))) return;
   if (s.view.masked(start, end)) return;
