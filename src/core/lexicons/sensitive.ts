@@ -387,7 +387,7 @@ function indexPhrases(index: WordIndex<Matchers>, topic: SensitiveTopic, yieldin
   const elsewhere: string[] = [];
   for (const [word, list] of byFirst) {
     if (word === '') {
-      elsewhere.push(...list);
+      for (const phrase of list) elsewhere.push(phrase);
       continue;
     }
     const matchers = index.byWord.get(word) ?? [];
