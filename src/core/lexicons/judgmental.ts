@@ -50,6 +50,8 @@ export interface JudgmentalEntry {
   needsArticle?: boolean;
   /** A noun label that also judges when the person “has” it: “has a personality disorder”, “has a drinking problem”. */
   afterHave?: boolean;
+  /** A label that judges in a negated clause too (“never got clean”, “is not an addict”): the word itself is the stigma. */
+  negationKeeps?: boolean;
   /** A habit that is a generalization only with a frequency marker elsewhere in the sentence (“…, all the time”). */
   needsFrequency?: boolean;
   /** “should”, “ought to”, “must” as a verdict on a person, unless an expectation or a recorded plan. */
@@ -171,6 +173,7 @@ interface RawEntry {
   explanation?: string;
   inflect?: boolean;
   after_have?: boolean;
+  negation_keeps?: boolean;
   with_earlier?: string[];
   with_later?: string[];
 }
@@ -517,6 +520,7 @@ function toEntry(e: RawEntry, category: JudgmentalCategory): JudgmentalEntry {
   };
   if (e.explanation !== undefined) entry.explanation = e.explanation;
   if (e.after_have) entry.afterHave = true;
+  if (e.negation_keeps) entry.negationKeeps = true;
   if (e.with_earlier?.length) entry.withEarlier = new Set(e.with_earlier.map((w) => w.toLowerCase()));
   if (e.with_later?.length) entry.withLater = e.with_later.flatMap(alternatives).map((w) => w.toLowerCase().replace(/\u2019/g, "'"));
   return entry;

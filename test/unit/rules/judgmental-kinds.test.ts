@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/engine/lint';
 import type { EngineSetup } from '../../../src/core/engine/setup';
 import type { Finding } from '../../../src/core/model/types';
-import { wordListsOnly } from '../support/setup';
+import { tempWorkspace, wordListsOnly } from '../support/setup';
+import { defaultConfig } from '../../../src/core/config/types';
+import { loadJudgmentalLexicon } from '../../../src/core/lexicons/judgmental';
 
 // The kinds of wording the blind fresh-d and fresh-e sets showed missing (eval/judgmental/), and
 // the guards that came with them. Each test pairs a sentence that must be flagged with a close one
@@ -256,6 +258,37 @@ describe('coach:judgmental-language kinds and their guards', () => {
       assert.equal(flagged('His son treats the family home like a hotel, month in, month out.').length, 1);
       // A habit marker judges a person's habit; a thing's routine is no one's trait.
       assert.deepEqual(flagged('The newsletter goes out month in, month out.'), []);
+    });
+
+    it('keeps a listed substance-use label (negation_keeps) in a negated clause, and no other label', () => {
+      assert.deepEqual(flagged('She never got clean.'), ['clean']);
+      assert.deepEqual(flagged("He isn't clean yet."), ['clean']);
+      assert.deepEqual(flagged('Maria was never a junkie.'), ['a junkie']);
+      assert.deepEqual(flagged("Her brother's no longer a crackhead."), ['a crackhead']);
+      // A negated character label is no judgment, and reported words stay the speaker's.
+      assert.deepEqual(flagged('She is not lazy.'), []);
+      assert.deepEqual(flagged('She never got defensive.'), []);
+      assert.deepEqual(flagged('She said she is not an addict.'), []);
+      // Only the words listed as such: slang that also means something else stays negatable.
+      assert.deepEqual(flagged('I asked what she would do if she were not wasted on spreadsheets.'), []);
+    });
+
+    it('offers no negated rewrite in a negated clause: “hasn’t been abstinent”, never “hasn’t been not using”', () => {
+      const { text, found } = findings("She hasn't been clean since March.");
+      const rewrites = found.flatMap((f) => (f.fixes ?? []).flatMap((fix) => fix.edits.map((e) => text.slice(0, e.start) + e.newText + text.slice(e.end))));
+      assert.ok(rewrites.some((r) => r.includes("She hasn't been abstinent since March.")), rewrites.join(' | '));
+      assert.ok(rewrites.every((r) => !/n't been not /.test(r)), rewrites.join(' | '));
+      // A lexicon whose first suggestion is negated, so the guard is what keeps it out.
+      const root = tempWorkspace({
+        'lexicons/judgmental.yaml': 'schema_version: 1\ncategories:\n  - { id: substance-use, title: substance-use label, explanation: it labels. }\nentries:\n  - { phrase: zonked, category: substance-use, pos: adjective, context: subject, negation_keeps: true, suggestions: [not sober, unwell] }\n',
+      });
+      const own = { ...setup, judgmental: loadJudgmentalLexicon(root, defaultConfig()).lexicon };
+      const fixesOf = (body: string) => {
+        const text = HEAD + body + '\n';
+        return lintText(text, 'note.coach.md', own, { only: ['judgmental-language'] }).findings.flatMap((f) => (f.fixes ?? []).flatMap((fix) => fix.edits.map((e) => e.newText)));
+      };
+      assert.deepEqual(fixesOf('She never is zonked on a weekday.'), ['unwell']);
+      assert.deepEqual(fixesOf('She was zonked today.'), ['not sober', 'unwell'], 'without a negation the negated suggestion fits after “was”');
     });
   });
 });

@@ -212,7 +212,7 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   if (entry.context === 'alone') return retort(view, c, entry, start, end);
   // “diagnosed with borderline personality disorder”: a diagnosis someone was given, not the coach's.
   if (entry.category.id === 'diagnosing' && diagnosedBefore(view, c, start)) return undefined;
-  const before = view.before(start, FRAME_BREAKS);
+  const before = withoutNegation(view.before(start, FRAME_BREAKS), entry, c);
   if (entry.withEarlier && !before.some((t) => entry.withEarlier?.has(t.w))) return undefined;
   if (entry.withLater && !laterInSentence(view, end, entry.withLater)) return undefined;
   const commaBeforeHit = view.text.slice(before[before.length - 1]?.end ?? start, start).includes(',');
@@ -220,6 +220,16 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   const span = SPANS[entry.kind](frame);
   if (!span || reportedAround(view, c, span.start, span.end)) return undefined;
   return { ...span, entry, phrase: view.text.slice(start, end).replace(/\s+/g, ' '), hitStart: start, hitEnd: end };
+}
+
+/**
+ * The clause before a label, without its negations when the label judges negated too (lexicon
+ * `negation_keeps`: “She never got clean”, “He is no longer a junkie”): the frame then reads it as
+ * the plain clause. Other labels keep them, so “she is not lazy” stays unflagged.
+ */
+function withoutNegation(before: Token[], entry: JudgmentalEntry, c: English['classes']): Token[] {
+  if (!entry.negationKeeps || (entry.kind !== 'adjective' && entry.kind !== 'noun')) return before;
+  return before.filter((t, i) => !c.negations.has(t.w) && !(t.w === 'longer' && before[i - 1]?.w === 'no'));
 }
 
 /**

@@ -4,6 +4,7 @@ import { tagSentence } from '../../language/tagger';
 import { escapeSnippet } from '../../model/snippet';
 import type { BlockView, Token } from './block-view';
 import type { Judgment, People } from './judge';
+import { FRAME_BREAKS } from './reading';
 
 /** A replacement for a flagged span. A snippet is a template for the coach to complete, with the part to describe selected. */
 export interface Rewrite {
@@ -59,6 +60,8 @@ function fits(j: Judgment, suggestion: string, previous: Token | undefined, next
   if (!first || !last) return false;
   // A negated suggestion fits only after “be”: “is not using”, never “got not using”.
   if (first.text.toLowerCase() === 'not' && !english.classes.be_forms.has(previous?.w ?? '')) return false;
+  // Nor in a clause already negated: “hasn't been not using”.
+  if (first.text.toLowerCase() === 'not' && view.before(j.start, FRAME_BREAKS).some((t) => english.classes.negations.has(t.w))) return false;
   // After a verb of becoming a description fits (“got abstinent”, “got guarded about …”), a
   // prepositional phrase does not (“never got in recovery”).
   if (previous && english.classes.becoming.has(previous.w) && first.tags.has('Preposition')) return false;
