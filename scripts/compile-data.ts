@@ -64,44 +64,54 @@ export function compileBuiltinData(outDir: string, root: string = builtinDataRoo
   return written;
 }
 
+/** Built-in files (relative to `root`) as text, and the SHA-1 of each as a derived file records them (compiled.ts `compiledDerived`). */
+function readSources(root: string, files: readonly string[]): { texts: string[]; sources: Record<string, string> } {
+  const bytes = files.map((rel) => readFileSync(join(root, rel)));
+  return { texts: bytes.map((b) => b.toString('utf8')), sources: Object.fromEntries(files.map((rel, i) => [rel, sha1Of(bytes[i] as Buffer)])) };
+}
+
+/** Stops the build when a file it derives from has problems, naming them. */
+function refuseProblems(what: string, problems: readonly DataProblem[]): void {
+  if (problems.length > 0) throw new Error(`${what} has problems; nothing was compiled:\n${problems.map(formatProblem).join('\n')}`);
+}
+
+function writeOut(outDir: string, name: string, data: string | Buffer): string {
+  const out = join(outDir, name);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, data);
+  return out;
+}
+
 /**
  * Writes the judgmental lexicon's phrase table (phrase-table.ts): every form its lines stand for,
  * grouped by first word, so a start builds only the groups a note's words need. Keyed by the
  * SHA-1 of both files it is built from.
  */
 export function writePhraseTable(outDir: string, root: string = builtinDataRoot()): string {
-  const sources = [join('lexicons', 'judgmental.yaml'), join('lexicons', 'english.yaml')];
-  const [lexicon, english] = sources.map((rel) => readFileSync(join(root, rel)));
-  const base = parseJudgmentalLexicon((lexicon as Buffer).toString('utf8'), join(root, sources[0] as string), parseEnglish((english as Buffer).toString('utf8'), join(root, sources[1] as string)).english);
-  if (base.problems.length > 0) throw new Error(`The judgmental lexicon has problems; nothing was compiled:\n${base.problems.map(formatProblem).join('\n')}`);
-  const out = join(outDir, TABLE_FILE);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, encodeTable(base.table, Object.fromEntries(sources.map((rel, i) => [rel, sha1Of((i === 0 ? lexicon : english) as Buffer)])), phrasePattern(base.table.anywhere)));
-  return out;
+  const files = [join('lexicons', 'judgmental.yaml'), join('lexicons', 'english.yaml')];
+  const { texts: [lexicon = '', english = ''], sources } = readSources(root, files);
+  const base = parseJudgmentalLexicon(lexicon, join(root, files[0] as string), parseEnglish(english, join(root, files[1] as string)).english);
+  refuseProblems('The judgmental lexicon', base.problems);
+  return writeOut(outDir, TABLE_FILE, encodeTable(base.table, sources, phrasePattern(base.table.anywhere)));
 }
 
 /** Writes the sentence model packed for a fast start (sentence-model.ts `packSentenceModel`). */
 export function writePackedModel(outDir: string, root: string = builtinDataRoot()): string {
-  const bytes = readFileSync(join(root, MODEL_FILE));
-  const { model, problems } = parseSentenceModel(bytes.toString('utf8'), join(root, MODEL_FILE));
-  if (!model || problems.length > 0) throw new Error(`The sentence model has problems; nothing was compiled:\n${problems.map(formatProblem).join('\n')}`);
-  const stored: StoredModel = { sources: { [MODEL_FILE]: sha1Of(bytes) }, model: packSentenceModel(model) };
-  const out = join(outDir, MODEL_PACKED_FILE);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(stored));
-  return out;
+  const { texts: [text = ''], sources } = readSources(root, [MODEL_FILE]);
+  const { model, problems } = parseSentenceModel(text, join(root, MODEL_FILE));
+  refuseProblems('The sentence model', problems);
+  if (!model) throw new Error('The sentence model could not be read; nothing was compiled.');
+  const stored: StoredModel = { sources, model: packSentenceModel(model) };
+  return writeOut(outDir, MODEL_PACKED_FILE, JSON.stringify(stored));
 }
 
 /** Writes the sensitive topics with their word classes expanded and each list in order of first word (sensitive.ts). */
 export function writeSensitiveTopics(outDir: string, root: string = builtinDataRoot()): string {
-  const bytes = readFileSync(join(root, SENSITIVE_LEXICON_FILE));
-  const { topics, problems } = parseSensitiveTopics(bytes.toString('utf8'), join(root, SENSITIVE_LEXICON_FILE));
-  if (problems.length > 0) throw new Error(`The sensitive-topic list has problems; nothing was compiled:\n${problems.map(formatProblem).join('\n')}`);
-  const stored: StoredTopics = { sources: { [SENSITIVE_LEXICON_FILE]: sha1Of(bytes) }, topics: withFirstWordRuns(topics) };
-  const out = join(outDir, SENSITIVE_TOPICS_FILE);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(stored));
-  return out;
+  const { texts: [text = ''], sources } = readSources(root, [SENSITIVE_LEXICON_FILE]);
+  const { topics, problems } = parseSensitiveTopics(text, join(root, SENSITIVE_LEXICON_FILE));
+  refuseProblems('The sensitive-topic list', problems);
+  const stored: StoredTopics = { sources, topics: withFirstWordRuns(topics) };
+  return writeOut(outDir, SENSITIVE_TOPICS_FILE, JSON.stringify(stored));
 }
 
 /**

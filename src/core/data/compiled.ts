@@ -57,21 +57,24 @@ export function compiledValue(file: string): { value: unknown } | undefined {
   }
 }
 
-/** The bytes of the build's file `name` (relative to the compiled folder), or undefined when there is none. */
-export function compiledBytes(name: string): Buffer | undefined {
-  try {
-    return readFileSync(join(compiledDir, name));
-  } catch {
-    // No build beside this code (the unit suite), or an unreadable file: the caller builds from the YAML.
-    return undefined;
-  }
+/** What `read` makes of a file the build derives from built-in files: its value, and each source's SHA-1 by its path relative to the data root. */
+export interface Derived<T> {
+  sources: Record<string, string>;
+  value: T;
 }
 
-/** True when each built-in file (by its path relative to the data root) still has the SHA-1 the build recorded. */
-export function builtinUnchanged(sources: Record<string, string>): boolean {
+/**
+ * The value of the build's file `name` (relative to the compiled folder) when every built-in file
+ * it was made from still has the bytes it had then; undefined when there is no such file (the unit
+ * suite), when `read` cannot make anything of it, or when it is stale or damaged: the caller then
+ * builds the value from the YAML.
+ */
+export function compiledDerived<T>(name: string, read: (bytes: Buffer) => Derived<T> | undefined): T | undefined {
   try {
-    return Object.entries(sources).every(([rel, sha1]) => sha1Of(readFileSync(join(builtinDataRoot(), rel))) === sha1);
+    const derived = read(readFileSync(join(compiledDir, name)));
+    return derived && Object.entries(derived.sources).every(([rel, sha1]) => sha1Of(readFileSync(join(builtinDataRoot(), rel))) === sha1) ? derived.value : undefined;
   } catch {
-    return false;
+    // Missing, unreadable or malformed: built from the YAML instead.
+    return undefined;
   }
 }

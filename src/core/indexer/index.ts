@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { indexingSetupData, loadSetup, type EngineSetup, type SetupData } from '../engine/setup';
 import { findNotes, type PathProblem } from '../workspace/files';
 import { NoteIndex } from '../workspace/index';
 import type { NoteSummary } from '../workspace/summary';
-import { WorkerPool } from '../workers/pool';
+import { bundledWorker, WorkerPool } from '../workers/pool';
 import { cacheDirFor, loadCache, saveCache, setupFingerprint, type CacheEntry } from './cache';
 import { SummarySharing } from './share';
 import { summarizeFile, summarizeFiles, type FileResult } from './summarize-file';
@@ -49,10 +47,9 @@ const BATCH = 100;
 /** Milliseconds of work on the calling thread before it yields to the event loop (well under the 50 ms a host tolerates). */
 const SLICE_MS = 12;
 
-/** The bundled worker sits beside the bundle that loads it (dist/); under ts sources there is none. */
+/** The indexer's worker, dist/index-worker.js. */
 export function workerScript(): string | undefined {
-  const file = join(__dirname, 'index-worker.js');
-  return existsSync(file) ? file : undefined;
+  return bundledWorker('index-worker.js');
 }
 
 /**

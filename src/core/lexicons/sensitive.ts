@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../../schemas/sensitive-lexicon.schema.json';
 import type { CoachConfig } from '../config/types';
-import { builtinUnchanged, compiledBytes, compiledValue } from '../data/compiled';
+import { compiledDerived, compiledValue } from '../data/compiled';
 import { builtinDataRoot } from '../data/paths';
 import { errorText, parseYaml, validateYaml } from '../data/yaml';
 import { tick } from '../engine/deadline';
@@ -111,27 +111,16 @@ export function loadSensitiveLexicon(dataRoot: string, config: CoachConfig): { l
 }
 
 function storedTopics(): SensitiveTopic[] | undefined {
-  const bytes = compiledBytes(SENSITIVE_TOPICS_FILE);
-  if (!bytes) return undefined;
-  try {
+  return compiledDerived(SENSITIVE_TOPICS_FILE, (bytes) => {
     const stored = JSON.parse(bytes.toString('utf8')) as StoredTopics;
-    return builtinUnchanged(stored.sources) ? stored.topics : undefined;
-  } catch {
-    // A damaged file: the YAML is read instead.
-    return undefined;
-  }
+    return { sources: stored.sources, value: stored.topics };
+  });
 }
 
 /** Each list of the topics put in order of first word, with its runs (`SensitiveTopic.runs`): what the build stores. */
 export function withFirstWordRuns(topics: readonly SensitiveTopic[]): SensitiveTopic[] {
   const ordered = (list: readonly string[]): [string[], FirstWordRuns] => {
-    const byFirst = new Map<string, string[]>();
-    for (const phrase of list) {
-      const first = firstWordOf(phrase) ?? '';
-      const same = byFirst.get(first);
-      if (same) same.push(phrase);
-      else byFirst.set(first, [phrase]);
-    }
+    const byFirst = byFirstWord(list);
     return [[...byFirst.values()].flat(), [...byFirst].map(([word, phrases]) => [word, phrases.length])];
   };
   return topics.map((t) => {
@@ -359,6 +348,18 @@ function startIndexOf(lexicon: SensitiveLexicon): StartIndex {
   return index;
 }
 
+/** Phrases by first word (`firstWordOf`; `''` for those that begin otherwise), each group in the phrases' order. */
+function byFirstWord(phrases: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const phrase of phrases) {
+    const first = firstWordOf(phrase) ?? '';
+    const group = groups.get(first);
+    if (group) group.push(phrase);
+    else groups.set(first, [phrase]);
+  }
+  return groups;
+}
+
 /** The first word of a phrase as the scan reads it (lower case, curly apostrophes straight), or undefined when it begins otherwise. */
 function firstWordOf(phrase: string): string | undefined {
   const key = normalizeText(phrase).trim().toLowerCase();
@@ -374,16 +375,7 @@ function indexPhrases(index: WordIndex<Matchers>, topic: SensitiveTopic, yieldin
   if (runs && runs.reduce((n, [, count]) => n + count, 0) === phrases.length) {
     let at = 0;
     byFirst = runs.map(([word, count]) => [word, phrases.slice(at, (at += count))]);
-  } else {
-    const groups = new Map<string, string[]>();
-    for (const phrase of phrases) {
-      const first = firstWordOf(phrase) ?? '';
-      const list = groups.get(first);
-      if (list) list.push(phrase);
-      else groups.set(first, [phrase]);
-    }
-    byFirst = [...groups];
-  }
+  } else byFirst = [...byFirstWord(phrases)];
   const elsewhere: string[] = [];
   for (const [word, list] of byFirst) {
     if (word === '') {

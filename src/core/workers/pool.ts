@@ -1,4 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+/** A worker bundled beside the bundle that runs it (dist/); from the TypeScript sources there is none. */
+export function bundledWorker(name: string): string | undefined {
+  const file = join(__dirname, name);
+  return existsSync(file) ? file : undefined;
+}
 
 /**
  * A few worker threads running one bundled script, fed jobs as they finish: the indexer's

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { Finding } from '../model/types';
-import { WorkerPool } from '../workers/pool';
+import { bundledWorker, WorkerPool } from '../workers/pool';
 import { batchResult, type BatchResult } from './batch';
 import type { BatchWorkerData, CrossReply, LocalReply } from './batch-protocol';
 import type { NoteFile } from './files';
@@ -13,10 +11,9 @@ const BATCH = 50;
 /** Below this many notes, starting workers (each loads the setup and warms up) costs more than it saves. */
 export const MIN_NOTES_FOR_WORKERS = 200;
 
-/** The bundled worker sits beside the CLI bundle (dist/); from the TypeScript sources there is none. */
+/** The CLI's lint worker, dist/batch-worker.js. */
 export function batchWorkerScript(): string | undefined {
-  const file = join(__dirname, 'batch-worker.js');
-  return existsSync(file) ? file : undefined;
+  return bundledWorker('batch-worker.js');
 }
 
 /** How many worker threads to lint `notes` notes with by default: one per core, at most 4; none for few notes or one core. */

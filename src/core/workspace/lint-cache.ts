@@ -75,7 +75,7 @@ export function lintCacheKey(setup: EngineSetup, packageVersion: string): LintCa
 }
 
 /**
- * The judgmental lexicon is too large to fingerprint by value (some 25,000 phrase forms); it is
+ * The judgmental lexicon is too large to fingerprint by value (some 130,000 phrase forms); it is
  * made from the built-in lexicon files and the config, so their bytes stand for it. The config is
  * already in `setupFingerprint`.
  */

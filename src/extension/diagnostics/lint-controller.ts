@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { lintNote } from '../../core/engine/lint';
 import type { EngineSetup } from '../../core/engine/setup';
 import { parseWith } from '../../core/workspace/batch';
+import { bundledWorker } from '../../core/workers/pool';
 import { decodeNote, NOTE_GLOB } from '../../core/workspace/files';
 import { isNoteDocument } from '../documents';
 import type { WorkspaceIndex } from '../index/workspace-index';
@@ -23,8 +22,7 @@ const CLIENT_SETTLE = 1000;
 
 /** The bundled lint worker beside the extension bundle (dist/lint-worker.js); absent under the TypeScript sources. */
 export function lintWorkerScript(): string | undefined {
-  const file = join(__dirname, 'lint-worker.js');
-  return existsSync(file) ? file : undefined;
+  return bundledWorker('lint-worker.js');
 }
 
 /**

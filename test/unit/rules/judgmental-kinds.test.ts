@@ -12,9 +12,9 @@ import { loadJudgmentalLexicon } from '../../../src/core/lexicons/judgmental';
 const HEAD = '---\nclient: Maria\ndate: 2026-03-02\n---\n\n';
 let setup: EngineSetup;
 
-function findings(body: string): { text: string; found: Finding[] } {
+function findings(body: string, using: EngineSetup = setup): { text: string; found: Finding[] } {
   const text = HEAD + body + '\n';
-  return { text, found: lintText(text, 'note.coach.md', setup, { only: ['judgmental-language'] }).findings };
+  return { text, found: lintText(text, 'note.coach.md', using, { only: ['judgmental-language'] }).findings };
 }
 
 function flagged(body: string): string[] {
@@ -283,10 +283,7 @@ describe('coach:judgmental-language kinds and their guards', () => {
         'lexicons/judgmental.yaml': 'schema_version: 1\ncategories:\n  - { id: substance-use, title: substance-use label, explanation: it labels. }\nentries:\n  - { phrase: zonked, category: substance-use, pos: adjective, context: subject, negation_keeps: true, suggestions: [not sober, unwell] }\n',
       });
       const own = { ...setup, judgmental: loadJudgmentalLexicon(root, defaultConfig()).lexicon };
-      const fixesOf = (body: string) => {
-        const text = HEAD + body + '\n';
-        return lintText(text, 'note.coach.md', own, { only: ['judgmental-language'] }).findings.flatMap((f) => (f.fixes ?? []).flatMap((fix) => fix.edits.map((e) => e.newText)));
-      };
+      const fixesOf = (body: string) => findings(body, own).found.flatMap((f) => (f.fixes ?? []).flatMap((fix) => fix.edits.map((e) => e.newText)));
       assert.deepEqual(fixesOf('She never is zonked on a weekday.'), ['unwell']);
       assert.deepEqual(fixesOf('She was zonked today.'), ['not sober', 'unwell'], 'without a negation the negated suggestion fits after “was”');
     });
