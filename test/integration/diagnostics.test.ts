@@ -14,13 +14,17 @@ function run(command: vscode.Command): Thenable<unknown> {
 
 async function fixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   // VS Code cancels a request when the document is re-read meanwhile (a just-written note's watcher
-  // event on a busy machine), as it would re-ask for a lightbulb: ask again, a few times at most.
+  // event on a busy machine), as it would re-ask for a lightbulb; the request then fails with
+  // "Canceled" or comes back empty. A finding always has at least its "Turn off" action, so an empty
+  // answer over a diagnostic's range is such a cancelled one: ask again, a few times at most.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      if (actions.length > 0 || attempt >= 3) return actions;
     } catch (error) {
       if (attempt >= 3 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
     }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -42,8 +46,9 @@ suite('live diagnostics and quick fixes', () => {
     assert.match(editor.document.getText(d.range), /lazy/);
     assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('rules.md#judgmental-language'));
 
-    const replace = (await fixesAt(uri, d.range)).find((a) => a.title.startsWith('Replace with'));
-    assert.ok(replace?.command, 'a rewrite is offered');
+    const actions = await fixesAt(uri, d.range);
+    const replace = actions.find((a) => a.title.startsWith('Replace with'));
+    assert.ok(replace?.command, `a rewrite is offered (offered: ${actions.map((a) => a.title).join('; ') || 'nothing'})`);
     assert.equal(await run(replace.command), true);
     assert.doesNotMatch(editor.document.lineAt(line).text, /\blazy\b/);
     await waitForDiagnostics(uri, (ds) => !ds.some((x) => ruleOf(x) === 'coach:judgmental-language'), 'the diagnostic to go away');
@@ -103,9 +108,17 @@ suite('live diagnostics and quick fixes', () => {
   });
 
   test('agreement-follow-up appears, then disappears when the previous note is edited', async () => {
+    const api = await coachNotes();
     const uri = await writeNote('alex-morgan/alex-morgan-2026-03-24.coach.md', '---\nclient: Alex Morgan\ndate: 2026-03-24\nsession: 3\n---\n\n## Agreements\n\n- [ ] Ask Jo for feedback on the rota\n');
     await open(uri);
-    const d = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:agreement-follow-up'), 'agreement-follow-up')).find(
+    // On a timeout: what the index held for the client's notes, which the rule reads.
+    const alexNotes = () =>
+      api.index
+        .allSummaries()
+        .filter((s) => s.client === 'Alex Morgan')
+        .map((s) => `${s.date ?? '?'}: ${s.agreements.map((a) => `${a.kept ? '[x]' : '[ ]'} ${a.text}`).join(' | ')}`)
+        .join(' / ');
+    const d = (await waitForDiagnostics(uri, (ds) => ds.some((x) => ruleOf(x) === 'coach:agreement-follow-up'), 'agreement-follow-up', alexNotes)).find(
       (x) => ruleOf(x) === 'coach:agreement-follow-up',
     );
     assert.match(d?.message ?? '', /Review the rota with Jo/);
