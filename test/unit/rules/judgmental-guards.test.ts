@@ -170,4 +170,50 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('Her father never listens.'), ['never listens']);
     assert.deepEqual(flagged('He is always late.'), ['always late']);
   });
+
+  it('“her” before a noun owns it: the phrase does not read her as the person, unless what she owns is a person', () => {
+    assert.deepEqual(flagged('Her baby was on her lap for the first ten minutes.'), []);
+    assert.deepEqual(flagged('That one is on her, not the team.'), ['That one is on her']);
+    assert.deepEqual(flagged('Shame on her boss for how he handled it.'), ['Shame on her']);
+  });
+
+  it('a phrase opening the sentence before a noun phrase about a thing judges no one', () => {
+    assert.deepEqual(flagged('For once, the quarterly figures were ready a week early.'), []);
+    assert.deepEqual(flagged('For once, his report was ready a week early.'), ['For once']);
+    assert.deepEqual(flagged('For once turned up on time.'), ['For once']);
+    // A doubt marker doubts the teller; a verb or noun phrase opens a fragment about the client.
+    assert.deepEqual(flagged('Allegedly the report was finished on Friday.'), ['Allegedly']);
+    assert.deepEqual(flagged('Same old story, the system is at fault and she is blameless.'), ['Same old story']);
+  });
+
+  it('“the usual” right before a noun describes the thing; a repeat marker’s subject ends at the comma', () => {
+    assert.deepEqual(flagged('Invited Tomas to imagine a day in which the usual run of meetings did not happen.'), []);
+    assert.deepEqual(flagged('She was late and unprepared, the usual.'), ['the usual']);
+    assert.deepEqual(flagged('Every time the release slips, customer support has to update the pages again.'), []);
+    assert.deepEqual(flagged('Every time, the client forgets the agenda.').includes('Every time'), true);
+  });
+
+  it('a quote after a word that names words holds those words, not a scare quote', () => {
+    assert.deepEqual(flagged('Reflected his repeated phrase "my trainees" back to him.'), []);
+    assert.deepEqual(flagged('Her "emergency" was a dentist appointment.'), ['"emergency"']);
+  });
+
+  it('“should” with a date it is due by is a plan, not a verdict', () => {
+    assert.deepEqual(flagged('He should submit the grant renewal by 15 October.'), []);
+    assert.deepEqual(flagged('He should submit the grant renewal properly.'), ['should']);
+  });
+
+  it('a negative noun before a person noun names a kind of person, not a verdict', () => {
+    assert.deepEqual(flagged('Invited her to try a sentence starter and notice her response.'), []);
+    assert.deepEqual(flagged('She is a menace.'), ['a menace']);
+  });
+
+  it('motive and doubt patterns leave ordinary plans and directions alone (lexicon)', () => {
+    assert.deepEqual(flagged('He offered to keep her on the alumni list.'), []);
+    assert.equal(flagged('He did it to keep her quiet.').length, 1);
+    assert.deepEqual(flagged('The team agreed to get the supplier data first.'), []);
+    assert.equal(flagged('She cried to get her way.').length, 1);
+    assert.deepEqual(flagged('They paused and looked off camera.'), []);
+    assert.equal(flagged('Her story seemed off.').length, 1);
+  });
 });

@@ -177,6 +177,19 @@ function possessed(view: BlockView, c: English['classes'], start: number): boole
   return !(c.subject_pronouns.has(owner) || c.contracted_subjects.has(owner));
 }
 
+/**
+ * “was on her lap”, “to keep her job”: a phrase that ends on “her” right before a noun or an
+ * adjective read “her” as the person, where it owns what follows. (“It's on her now”, “on her, not
+ * the team” keep the person.)
+ */
+function possessiveHer(view: BlockView, lexicon: JudgmentalLexicon, start: number, end: number, next: Token): boolean {
+  if (!/(?:^|\s)her$/i.test(view.raw.slice(start, end)) || !/^[ \t]+$/.test(view.raw.slice(end, next.start))) return false;
+  // “Shame on her boss”: what she owns is a person, and the phrase judges them.
+  if (isPersonNoun(view, lexicon, next, false)) return false;
+  const tags = view.tags(next.start);
+  return tags.has('Noun') && !tags.has('Pronoun') && !tags.has('Date');
+}
+
 /** A valence-list word read as a noun (“she is a menace”) takes the noun label's patterns. */
 const asNoun = new WeakMap<JudgmentalEntry, JudgmentalEntry>();
 
@@ -186,16 +199,19 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   if (found.byValence) {
     // Most such words are about situations (“a stressful quarter”): settle the cheap question of
     // form before the tagger reads the sentence.
-    if (!afterLink(view, c, start) && !(view.after(end) && isPersonNoun(view, lexicon, view.after(end) as Token, true))) return undefined;
+    const linked = afterLink(view, c, start);
+    if (!linked && !(view.after(end) && isPersonNoun(view, lexicon, view.after(end) as Token, true))) return undefined;
     const tags = view.tags(start);
     if (!tags.has('Adjective')) {
-      if (!tags.has('Noun') || tags.has('Verb') || tags.has('Plural') || possessed(view, c, start)) return undefined;
+      // A noun before a person noun names a kind of person (“a sentence starter”), not a verdict.
+      if (!linked || !tags.has('Noun') || tags.has('Verb') || tags.has('Plural') || possessed(view, c, start)) return undefined;
       entry = asNoun.get(found) ?? { ...found, kind: 'noun' };
       asNoun.set(found, entry);
     }
   }
   const next = view.after(end);
   if (next && entry.unlessNext.has(next.w)) return undefined;
+  if (next && possessiveHer(view, lexicon, start, end, next)) return undefined;
   if (entry.needsParticiple && !(next && isParticiple(view, next))) return undefined;
   // “complained that his director never …”: a reporting verb's “never” belongs to the words reported.
   if (entry.needsFrequency && ((!entry.phrase.includes(' ') && c.reporting.has(entry.phrase)) || !frequencyInSentence(view, lexicon.english, start))) return undefined;
@@ -341,7 +357,7 @@ function actorSpan(f: Frame, i: number, start = f.start): Span | undefined {
   const t = f.before[i];
   const subject = t && f.c.joiners.has(t.w) ? clauseSubject(f) : t ? (subjectAt(f, f.before, i) ?? dashLinked(f, i + 1)) : undefined;
   if (subject) return { start, end: f.end, subject: subject.token, person: subject.person };
-  if (!t) return coachOpensSentence(f) ? undefined : { start, end: f.end, person: CLIENT }; // a fragment: “Claims she sent it.”
+  if (!t) return coachOpensSentence(f) || opensBeforeAThing(f) ? undefined : { start, end: f.end, person: CLIENT }; // a fragment: “Claims she sent it.”
   if (f.entry.context === 'anywhere' && !selfOrNegated(f, i)) return { start, end: f.end, person: CLIENT };
   if (f.entry.context === 'clause') return clauseSpan(f, start);
   return undefined;
@@ -352,6 +368,25 @@ function actorSpan(f: Frame, i: number, start = f.start): Span | undefined {
  * session over with”: a cue anywhere in a clause whose subject is a person other than the coach,
  * unless the clause is negated (“She didn't do it on purpose”).
  */
+/** Words read after a sentence-opening phrase for the noun phrase that follows it. */
+const FRONTED_SUBJECT_WORDS = 4;
+const FRONTED_SUBJECT_CHARS = 80;
+
+/**
+ * “For once, the figures were ready”, “Every time the release slips …”: a phrase that opens the
+ * sentence before a noun phrase is fronted; the clause's subject follows, and it is a thing.
+ */
+function opensBeforeAThing(f: Frame): boolean {
+  const after = tokenize(f.view.text, f.end, Math.min(f.view.sentence(f.start)[1], f.end + FRONTED_SUBJECT_CHARS)).slice(0, FRONTED_SUBJECT_WORDS);
+  // Only an adverbial is fronted (“For once”, “Allegedly”); a verb or a noun phrase opens a fragment about the client.
+  const opening = f.view.tags(f.start);
+  if (!opening.has('Preposition') && !opening.has('Adverb')) return false;
+  const first = after[0];
+  // A doubt marker doubts the teller, whatever the report is about (“Allegedly the report was finished”).
+  if (!first || f.entry.category.id === 'doubt-marker' || f.c.possessives.has(first.w) || !(f.c.articles.has(first.w) || f.c.determiners.has(first.w))) return false;
+  return !after.some((_, k) => personAt(f, after, k));
+}
+
 function clauseSpan(f: Frame, start: number): Span | undefined {
   if (f.before.some((t) => f.c.negations.has(t.w))) return undefined;
   const who = clauseSubject(f);
@@ -443,8 +478,17 @@ function isVerdict(view: BlockView, c: English['classes'], end: number, next: To
     const complement = view.after(next.end);
     if (!complement || c.epistemic_adjectives.has(complement.w) || view.tags(complement.start).has('Participle')) return false;
   }
-  const [a] = view.sentence(end);
-  return !tokenize(view.text, a, end).some((t) => c.plan_words.has(t.w));
+  const [a, b] = view.sentence(end);
+  return !tokenize(view.text, a, end).some((t) => c.plan_words.has(t.w)) && !dueBy(view, end, b);
+}
+
+/** “should submit the renewal by 15 October”: a date it is due by makes “should” a plan, not a verdict. */
+function dueBy(view: BlockView, end: number, sentenceEnd: number): boolean {
+  const rest = tokenize(view.text, end, sentenceEnd);
+  return rest.some((t, i) => {
+    const date = rest[i + 1];
+    return (t.w === 'by' || t.w === 'before') && date !== undefined && (/^\d/.test(date.w) || view.tags(date.start).has('Date'));
+  });
 }
 
 /** “should have asked”: the tagger's past participle or past tense (“should have told”). */
@@ -470,7 +514,8 @@ function scareQuotes(view: BlockView, lexicon: JudgmentalLexicon, scare: NonNull
     if (words.length === 0 || words.length > scare.maxWords || /[.!?,:;]$/.test(inner.trim())) continue;
     const before = view.before(a, FRAME_BREAKS);
     const lead = before[before.length - 1];
-    if (!lead || /\S/.test(view.text.slice(lead.end, a))) continue;
+    // “his phrase "my trainees"”: a quote after a noun that names words holds those words.
+    if (!lead || /\S/.test(view.text.slice(lead.end, a)) || c.attributions.has(lead.w)) continue;
     // “Abel "forgot" the assignment”: a person right before a short quote that the sentence goes on from.
     const shortAndGoesOn = words.length <= scare.midSentenceMaxWords && goesOn(view, b);
     const personLead = shortAndGoesOn && (c.subject_pronouns.has(lead.w) || people.names.has(lead.w) || isPersonNoun(view, lexicon, lead, false));

@@ -20,7 +20,7 @@ export function repeatJudgments(view: BlockView, lexicon: JudgmentalLexicon, peo
   for (const m of matchesOf(view.text, english.repeats)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (view.masked(start, end) || view.allowed(start, end)) continue;
+    if (view.masked(start, end) || view.allowed(start, end) || describesANoun(view, m[0], end)) continue;
     // The whole clause is read for a reporting verb: the marker often stands between commas (“she said her boss, as usual, …”).
     if (reportedAround(view, c, start, end, FRAME_BREAKS)) continue;
     const person = whoseBehaviour(view, lexicon, habit, people, start, end);
@@ -94,9 +94,12 @@ function whoseBehaviour(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
     if (subject) return subject.person;
     return opensFragment(view, c, first) ? CLIENT : undefined;
   }
-  // The marker opens the clause (“As ever, she …”, “Once again, unprepared.”): the subject follows.
+  // The marker opens the clause (“As ever, she …”, “Once again, unprepared.”): the subject follows,
+  // before the next comma (“Every time the release slips, customer support …” has none).
   const [, sentenceEnd] = view.sentence(end);
-  const after = tokenize(view.text, end, sentenceEnd);
+  const lead = /^\s*[,—–]?/.exec(view.text.slice(end, sentenceEnd))?.[0].length ?? 0;
+  const comma = view.text.slice(end + lead, sentenceEnd).search(/[,;:]/);
+  const after = tokenize(view.text, end, comma < 0 ? sentenceEnd : end + lead + comma);
   const next = after[0];
   if (!next || c.self.has(next.w)) return undefined;
   if (c.subject_pronouns.has(next.w) || people.names.has(next.w) || c.client_nouns.has(next.w)) return CLIENT;
@@ -105,6 +108,11 @@ function whoseBehaviour(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
     return noun ? { client: false, text: view.raw.slice(next.start, noun.end) } : undefined;
   }
   return opensFragment(view, c, next) ? CLIENT : undefined;
+}
+
+/** “the usual sequence of events”: “the usual” right before a word describes that thing; the marker stands alone (“late — the usual.”). */
+function describesANoun(view: BlockView, marker: string, end: number): boolean {
+  return /^the usual$/i.test(marker.replace(/\s+/g, ' ')) && /^[ \t]+[\p{L}]/u.test(view.text.slice(end, end + 2));
 }
 
 /** A clause with no subject: it opens with a describing word or a verb, not a noun, a pronoun or a name. */
