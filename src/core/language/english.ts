@@ -45,6 +45,8 @@ export type WordClass =
   | 'quantifiers'
   | 'group_plurals'
   | 'behaviour_noun_endings'
+  | 'hypothetical_modals'
+  | 'question_words'
   | 'inverting_auxiliaries'
   | 'answers'
   | 'dismissing'

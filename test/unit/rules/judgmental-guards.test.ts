@@ -216,4 +216,19 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('They paused and looked off camera.'), []);
     assert.equal(flagged('Her story seemed off.').length, 1);
   });
+
+  it('a moral verb under a hypothetical modal in a question is asked about, not a verdict', () => {
+    assert.deepEqual(flagged('I asked her to list what she would need to stop doing to make room for the review.'), []);
+    assert.deepEqual(flagged('She would need to stop doing the reports to make room.'), ['need to stop']);
+  });
+
+  it('an ordinal after an adjective leads on to the thing it describes', () => {
+    assert.deepEqual(flagged('A slow first week for the van business.'), []);
+    assert.deepEqual(flagged('He was defensive first, then curious.'), ['defensive']);
+  });
+
+  it('“piece of work” labels a person, not a task (lexicon context: label)', () => {
+    assert.deepEqual(flagged('The rollout was a complex piece of work across four time zones.'), []);
+    assert.deepEqual(flagged('Her manager is a real piece of work.'), ['a real piece of work']);
+  });
 });

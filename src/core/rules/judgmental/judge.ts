@@ -218,6 +218,8 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   if (entry.deontic && !isVerdict(view, c, end, next)) return undefined;
   // An adjective followed by another word describes that thing (“a lazy Sunday”, “challenging the
   // plan”) unless it is a person noun. Most situational hits end here, before reading backwards.
+  // “a slow first week”: an ordinal after the adjective leads on to the noun it describes.
+  if (entry.kind === 'adjective' && next && view.tags(next.start).has('Ordinal') && c.articles.has(view.before(start, FRAME_BREAKS).at(-1)?.w ?? '')) return undefined;
   if (entry.kind === 'adjective' && next && !c.followers.has(next.w) && !isPersonNoun(view, lexicon, next, true)) {
     // No adjective modifies “the”: “smug the entire session” is a predicate — unless the word is a
     // verb here (“challenging the plan”).
@@ -229,6 +231,7 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   // “diagnosed with borderline personality disorder”: a diagnosis someone was given, not the coach's.
   if (entry.category.id === 'diagnosing' && diagnosedBefore(view, c, start)) return undefined;
   const before = withoutNegation(view.before(start, FRAME_BREAKS), entry, c);
+  if (entry.category.id === 'moralizing' && askedAbout(before, c)) return undefined;
   if (entry.withEarlier && !before.some((t) => entry.withEarlier?.has(t.w))) return undefined;
   if (entry.withLater && !laterInSentence(view, end, entry.withLater)) return undefined;
   const commaBeforeHit = view.text.slice(before[before.length - 1]?.end ?? start, start).includes(',');
@@ -236,6 +239,15 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   const span = SPANS[entry.kind](frame);
   if (!span || reportedAround(view, c, span.start, span.end)) return undefined;
   return { ...span, entry, phrase: view.text.slice(start, end).replace(/\s+/g, ' '), hitStart: start, hitEnd: end };
+}
+
+/**
+ * “I asked her to list what she would need to stop doing”: a moral verb right after a hypothetical
+ * modal, in a clause a question word opens, is asked about, not passed as a verdict.
+ */
+function askedAbout(before: readonly Token[], c: English['classes']): boolean {
+  const last = before[before.length - 1];
+  return last !== undefined && c.hypothetical_modals.has(last.w) && before.some((t) => c.question_words.has(t.w));
 }
 
 /**
