@@ -173,12 +173,14 @@ describe('coach:judgmental-language guards', () => {
 
   it('“her” before a noun owns it: the phrase does not read her as the person, unless what she owns is a person', () => {
     assert.deepEqual(flagged('Her baby was on her lap for the first ten minutes.'), []);
+    assert.deepEqual(flagged('The standup timer is on her second monitor.'), []);
     assert.deepEqual(flagged('That one is on her, not the team.'), ['That one is on her']);
     assert.deepEqual(flagged('Shame on her boss for how he handled it.'), ['Shame on her']);
   });
 
   it('a phrase opening the sentence before a noun phrase about a thing judges no one', () => {
     assert.deepEqual(flagged('For once, the quarterly figures were ready a week early.'), []);
+    assert.deepEqual(flagged('For once there was no queue at the crossing.'), []);
     assert.deepEqual(flagged('For once, his report was ready a week early.'), ['For once']);
     assert.deepEqual(flagged('For once turned up on time.'), ['For once']);
     // A doubt marker doubts the teller; a verb or noun phrase opens a fragment about the client.
@@ -198,8 +200,12 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('Her "emergency" was a dentist appointment.'), ['"emergency"']);
   });
 
-  it('“should” with a date it is due by is a plan, not a verdict', () => {
+  it('“should” with a time it is due by, an event it comes before or a condition is a plan, not a verdict', () => {
     assert.deepEqual(flagged('He should submit the grant renewal by 15 October.'), []);
+    assert.deepEqual(flagged('She must renew the hygiene certificate before the market season opens.'), []);
+    assert.deepEqual(flagged('She should ask for the salary band next week.'), []);
+    assert.deepEqual(flagged('Tomorrow she should ring the accountant.'), []);
+    assert.deepEqual(flagged('She must give three months’ notice if she accepts the offer.'), []);
     assert.deepEqual(flagged('He should submit the grant renewal properly.'), ['should']);
   });
 
@@ -214,6 +220,8 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('The team agreed to get the supplier data first.'), []);
     assert.equal(flagged('She cried to get her way.').length, 1);
     assert.deepEqual(flagged('They paused and looked off camera.'), []);
+    assert.deepEqual(flagged('He needs to stop the old hosting contract before it renews.'), []);
+    assert.deepEqual(flagged('He needs to stop interrupting.'), ['needs to stop']);
     assert.equal(flagged('Her story seemed off.').length, 1);
   });
 
@@ -230,5 +238,16 @@ describe('coach:judgmental-language guards', () => {
   it('“piece of work” labels a person, not a task (lexicon context: label)', () => {
     assert.deepEqual(flagged('The rollout was a complex piece of work across four time zones.'), []);
     assert.deepEqual(flagged('Her manager is a real piece of work.'), ['a real piece of work']);
+  });
+
+  it('generalizations without always/never: a failure counted as total, “incapable of”, “the type to”, the same story everywhere (lexicon)', () => {
+    assert.deepEqual(flagged('Petra has not kept a single promise to the team this year.'), ['not kept a single promise']);
+    assert.deepEqual(flagged('She has not missed a single deadline.'), []);
+    assert.deepEqual(flagged('Not one deadline met since we started in January.'), ['Not one deadline met']);
+    assert.deepEqual(flagged('C. is incapable of saying no to anyone.'), ['is incapable of']);
+    assert.deepEqual(flagged('He is incapable of walking far since the surgery.'), []);
+    assert.deepEqual(flagged('She has always been the type to quit when it gets hard.'), ['has always been the type to']);
+    assert.deepEqual(flagged('Blames the tools. Identical story at all four of his last companies.'), ['at all four of his last companies']);
+    assert.deepEqual(flagged('He worked at all four of his last companies as CTO.'), []);
   });
 });

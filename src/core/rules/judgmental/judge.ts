@@ -187,7 +187,7 @@ function possessiveHer(view: BlockView, lexicon: JudgmentalLexicon, start: numbe
   // “Shame on her boss”: what she owns is a person, and the phrase judges them.
   if (isPersonNoun(view, lexicon, next, false)) return false;
   const tags = view.tags(next.start);
-  return tags.has('Noun') && !tags.has('Pronoun') && !tags.has('Date');
+  return (tags.has('Noun') || tags.has('Ordinal')) && !tags.has('Pronoun') && !tags.has('Date');
 }
 
 /** A valence-list word read as a noun (“she is a menace”) takes the noun label's patterns. */
@@ -395,7 +395,10 @@ function opensBeforeAThing(f: Frame): boolean {
   if (!opening.has('Preposition') && !opening.has('Adverb')) return false;
   const first = after[0];
   // A doubt marker doubts the teller, whatever the report is about (“Allegedly the report was finished”).
-  if (!first || f.entry.category.id === 'doubt-marker' || f.c.possessives.has(first.w) || !(f.c.articles.has(first.w) || f.c.determiners.has(first.w))) return false;
+  if (!first || f.entry.category.id === 'doubt-marker' || f.c.possessives.has(first.w)) return false;
+  // “For once there was no queue”: an empty subject, about no one.
+  if (first.w === 'there' || first.w === 'it') return true;
+  if (!(f.c.articles.has(first.w) || f.c.determiners.has(first.w))) return false;
   return !after.some((_, k) => personAt(f, after, k));
 }
 
@@ -491,16 +494,21 @@ function isVerdict(view: BlockView, c: English['classes'], end: number, next: To
     if (!complement || c.epistemic_adjectives.has(complement.w) || view.tags(complement.start).has('Participle')) return false;
   }
   const [a, b] = view.sentence(end);
-  return !tokenize(view.text, a, end).some((t) => c.plan_words.has(t.w)) && !dueBy(view, end, b);
+  return !tokenize(view.text, a, end).some((t) => c.plan_words.has(t.w)) && !dueBy(view, c, end, a, b);
 }
 
-/** “should submit the renewal by 15 October”: a date it is due by makes “should” a plan, not a verdict. */
-function dueBy(view: BlockView, end: number, sentenceEnd: number): boolean {
+/**
+ * “should submit the renewal by 15 October”, “must register the name before opening the account”,
+ * “should ask for the band this week”: a time it is due by, an event it comes before, or a condition
+ * (“if she accepts the offer”) makes “should” a step in a plan, not a verdict.
+ */
+function dueBy(view: BlockView, c: English['classes'], end: number, sentenceStart: number, sentenceEnd: number): boolean {
   const rest = tokenize(view.text, end, sentenceEnd);
-  return rest.some((t, i) => {
-    const date = rest[i + 1];
-    return (t.w === 'by' || t.w === 'before') && date !== undefined && (/^\d/.test(date.w) || view.tags(date.start).has('Date'));
-  });
+  if (rest.some((t, i) => c.due_words.has(t.w) && rest[i + 1] !== undefined)) return true;
+  const lead = tokenize(view.text, sentenceStart, end);
+  const all = [...lead, ...rest];
+  if (all.some((t, i) => c.due_times.has(t.w) || (c.due_leads.has(t.w) && c.due_spans.has(all[i + 1]?.w ?? '')))) return true;
+  return all.some((t) => c.conditions.has(t.w));
 }
 
 /** “should have asked”: the tagger's past participle or past tense (“should have told”). */
