@@ -157,6 +157,11 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('She says her husband checks his phone every single time she talks.'), []);
     assert.deepEqual(flagged('Her husband checks his phone at dinner.'), []);
     assert.deepEqual(flagged('I check my notes every single time before a session.'), []);
+    // A marker with its own subject says when: its verb is the occasion, the habit is the main clause's.
+    assert.deepEqual(flagged('The alarm system goes off every time the cleaners arrive before six.'), []);
+    assert.deepEqual(flagged('Every time she talks, her husband checks his phone.'), ['checks']);
+    assert.deepEqual(flagged('Every time Ana gets feedback she crumbles.'), ['crumbles']);
+    assert.deepEqual(flagged('Invariably the first minutes go on the weather; it is how she settles in.'), []);
   });
 
   it('blame after any person’s possessive, unless negated or attributed', () => {

@@ -452,7 +452,9 @@ function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
     const [a, b] = view.sentence(m.index);
     if (a === lastSentence) continue;
     lastSentence = a;
+    const condition = /^(?:every|each)\b.*\btime$/i.test(m[0]) ? conditionAfter(view, c, m.index + m[0].length, b) : ([0, 0] as [number, number]);
     for (const t of tokenize(view.text, a, b)) {
+      if (t.start >= condition[0] && t.end <= condition[1]) continue;
       if (c.auxiliaries.has(t.w) || c.links.has(t.w) || c.reporting.has(t.w)) continue;
       const tags = view.tags(t.start);
       if (!tags.has('Verb') || !tags.has('PresentTense') || tags.has('PastTense') || tags.has('Gerund') || tags.has('Copula')) continue;
@@ -467,6 +469,23 @@ function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
     }
   }
   return out;
+}
+
+/**
+ * “The alarm goes off every time the cleaners arrive”: a marker followed by its own subject opens a
+ * clause that says when; its verb is the occasion, not the habit. The range of that clause (to the
+ * next comma or the sentence's end), or an empty one.
+ */
+function conditionAfter(view: BlockView, c: English['classes'], end: number, sentenceEnd: number): [number, number] {
+  const next = view.after(end);
+  if (!next || !(c.articles.has(next.w) || c.determiners.has(next.w) || c.subject_pronouns.has(next.w) || /^\p{Lu}/u.test(next.raw))) return [end, end];
+  const comma = view.text.slice(end, sentenceEnd).search(/[,;:]/);
+  const stop = comma < 0 ? sentenceEnd : end + comma;
+  // Without a comma the main clause starts at its own subject: “Every time Ana gets feedback she crumbles.”
+  const words = tokenize(view.text, next.end, stop);
+  const verb = words.findIndex((t) => view.tags(t.start).has('Verb'));
+  const subject = verb < 0 ? -1 : words.findIndex((t, i) => i > verb && (c.subject_pronouns.has(t.w) || /^\p{Lu}/u.test(t.raw)));
+  return [end, subject < 0 ? stop : (words[subject] as Token).start];
 }
 
 /** One of `phrases` (lower case) between `end` and the end of its sentence. */
