@@ -255,4 +255,17 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('Blames the tools. Identical story at all four of his last companies.'), ['at all four of his last companies']);
     assert.deepEqual(flagged('He worked at all four of his last companies as CTO.'), []);
   });
+
+  it('doubt, blame and moralizing idioms with their objects left open (lexicon)', () => {
+    assert.equal(flagged('I’ll believe it when I see the signed contract.').length, 1);
+    assert.deepEqual(flagged('She tells me she did all the reading; we’ll see.'), ['we’ll see']);
+    assert.deepEqual(flagged('We’ll see how the pilot goes.'), []);
+    assert.deepEqual(flagged('Nobody to blame for the lost weekend but Bram.'), ['Nobody to blame']);
+    assert.deepEqual(flagged('Nobody to blame for the outage, the review found.'), []);
+    assert.deepEqual(flagged('The back injury is what you get for refusing to see a physio.'), ['what you get for']);
+    assert.deepEqual(flagged('The report shows what you get for the money.'), []);
+    assert.deepEqual(flagged('No decent manager reads out a report’s salary in a meeting.'), ['No decent manager']);
+    assert.deepEqual(flagged('Bad form to take the credit for Lisa’s deck.'), ['Bad form to']);
+    assert.deepEqual(flagged('A poor show of hands at the vote, so it was deferred.'), []);
+  });
 });

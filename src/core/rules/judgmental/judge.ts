@@ -270,7 +270,7 @@ function retort(view: BlockView, c: English['classes'], entry: JudgmentalEntry, 
   if (/[\p{L}\p{N}]/u.test(view.text.slice(end, b))) return undefined;
   const lead = view.text.slice(a, start);
   const alone = !/[\p{L}\p{N}]/u.test(lead) && /[\p{L}\p{N}]/u.test(view.text.slice(0, a));
-  if (!alone && !(/[\p{L}\p{N}]/u.test(lead) && /(?:,|—|–|\s-)\s*$/u.test(lead))) return undefined;
+  if (!alone && !(/[\p{L}\p{N}]/u.test(lead) && /(?:,|;|—|–|\s-)\s*$/u.test(lead))) return undefined;
   if (!alone && isReported(view, c, view.before(start, FRAME_BREAKS))) return undefined;
   return { entry, phrase: view.text.slice(start, end), hitStart: start, hitEnd: end, start, end, person: CLIENT };
 }
