@@ -4,7 +4,7 @@ import { forEachWord } from '../../language/word-index';
 import { firstWordIndex, phraseKey, phrasesAt, type JudgmentalEntry, type JudgmentalLexicon, type PhraseScan } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
 import { appositive, coachOpensSentence, isPersonNoun, judgedObject, linkedSubject, ofPerson, ownedOrDetermined, personAt, selfOrNegated, subjectAt, throughCoordination, clauseSubject } from './people';
-import { CLIENT, FRAME_BREAKS, linkChain, phraseLeads, REPORT_BREAKS, skipBack, skipLeads, type Frame, type Judgment, type People, type Person, type Span } from './reading';
+import { clauseEndAfter, CLIENT, FRAME_BREAKS, linkChain, phraseLeads, REPORT_BREAKS, skipBack, skipLeads, type Frame, type Judgment, type People, type Person, type Span } from './reading';
 import { evaluativeJudgments } from './evaluative';
 import { nameLeadJudgments, repeatJudgments } from './repeats';
 import { sweepingJudgments } from './sweeping';
@@ -178,9 +178,9 @@ function possessed(view: BlockView, c: English['classes'], start: number): boole
 }
 
 /**
- * “was on her lap”, “to keep her job”: a phrase that ends on “her” right before a noun or an
- * adjective read “her” as the person, where it owns what follows. (“It's on her now”, “on her, not
- * the team” keep the person.)
+ * “was on her lap”, “on her second monitor”: a phrase that ends on “her” right before a noun or an
+ * ordinal read “her” as the person, where it owns what follows. (“It's on her now”, “on her, not
+ * the team”, “bless her little cotton socks” keep the person.)
  */
 function possessiveHer(view: BlockView, lexicon: JudgmentalLexicon, start: number, end: number, next: Token): boolean {
   if (!/(?:^|\s)her$/i.test(view.raw.slice(start, end)) || !/^[ \t]+$/.test(view.raw.slice(end, next.start))) return false;
@@ -216,10 +216,10 @@ function judge(view: BlockView, lexicon: JudgmentalLexicon, found: JudgmentalEnt
   // “complained that his director never …”: a reporting verb's “never” belongs to the words reported.
   if (entry.needsFrequency && ((!entry.phrase.includes(' ') && c.reporting.has(entry.phrase)) || !frequencyInSentence(view, lexicon.english, start))) return undefined;
   if (entry.deontic && !isVerdict(view, c, end, next)) return undefined;
+  // “a slow first week”: an ordinal after the adjective leads on to the noun it describes.
+  if (entry.kind === 'adjective' && next && c.articles.has(view.before(start, FRAME_BREAKS).at(-1)?.w ?? '') && view.tags(next.start).has('Ordinal')) return undefined;
   // An adjective followed by another word describes that thing (“a lazy Sunday”, “challenging the
   // plan”) unless it is a person noun. Most situational hits end here, before reading backwards.
-  // “a slow first week”: an ordinal after the adjective leads on to the noun it describes.
-  if (entry.kind === 'adjective' && next && view.tags(next.start).has('Ordinal') && c.articles.has(view.before(start, FRAME_BREAKS).at(-1)?.w ?? '')) return undefined;
   if (entry.kind === 'adjective' && next && !c.followers.has(next.w) && !isPersonNoun(view, lexicon, next, true)) {
     // No adjective modifies “the”: “smug the entire session” is a predicate — unless the word is a
     // verb here (“challenging the plan”).
@@ -375,11 +375,6 @@ function actorSpan(f: Frame, i: number, start = f.start): Span | undefined {
   return undefined;
 }
 
-/**
- * “Her husband is keeping her small on purpose”, “Chloe agreed with everything just to get the
- * session over with”: a cue anywhere in a clause whose subject is a person other than the coach,
- * unless the clause is negated (“She didn't do it on purpose”).
- */
 /** Words read after a sentence-opening phrase for the noun phrase that follows it. */
 const FRONTED_SUBJECT_WORDS = 4;
 const FRONTED_SUBJECT_CHARS = 80;
@@ -389,19 +384,25 @@ const FRONTED_SUBJECT_CHARS = 80;
  * sentence before a noun phrase is fronted; the clause's subject follows, and it is a thing.
  */
 function opensBeforeAThing(f: Frame): boolean {
-  const after = tokenize(f.view.text, f.end, Math.min(f.view.sentence(f.start)[1], f.end + FRONTED_SUBJECT_CHARS)).slice(0, FRONTED_SUBJECT_WORDS);
+  // A doubt marker doubts the teller, whatever the report is about (“Allegedly the report was finished”).
+  if (f.entry.category.id === 'doubt-marker') return false;
   // Only an adverbial is fronted (“For once”, “Allegedly”); a verb or a noun phrase opens a fragment about the client.
   const opening = f.view.tags(f.start);
   if (!opening.has('Preposition') && !opening.has('Adverb')) return false;
+  const after = tokenize(f.view.text, f.end, Math.min(f.view.sentence(f.start)[1], f.end + FRONTED_SUBJECT_CHARS)).slice(0, FRONTED_SUBJECT_WORDS);
   const first = after[0];
-  // A doubt marker doubts the teller, whatever the report is about (“Allegedly the report was finished”).
-  if (!first || f.entry.category.id === 'doubt-marker' || f.c.possessives.has(first.w)) return false;
+  if (!first || f.c.possessives.has(first.w)) return false;
   // “For once there was no queue”: an empty subject, about no one.
   if (first.w === 'there' || first.w === 'it') return true;
   if (!(f.c.articles.has(first.w) || f.c.determiners.has(first.w))) return false;
   return !after.some((_, k) => personAt(f, after, k));
 }
 
+/**
+ * “Her husband is keeping her small on purpose”, “Chloe agreed with everything just to get the
+ * session over with”: a cue anywhere in a clause whose subject is a person other than the coach,
+ * unless the clause is negated (“She didn't do it on purpose”).
+ */
 function clauseSpan(f: Frame, start: number): Span | undefined {
   if (f.before.some((t) => f.c.negations.has(t.w))) return undefined;
   const who = clauseSubject(f);
@@ -479,8 +480,7 @@ function habitJudgments(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
 function conditionAfter(view: BlockView, c: English['classes'], end: number, sentenceEnd: number): [number, number] {
   const next = view.after(end);
   if (!next || !(c.articles.has(next.w) || c.determiners.has(next.w) || c.subject_pronouns.has(next.w) || /^\p{Lu}/u.test(next.raw))) return [end, end];
-  const comma = view.text.slice(end, sentenceEnd).search(/[,;:]/);
-  const stop = comma < 0 ? sentenceEnd : end + comma;
+  const stop = clauseEndAfter(view.text, end, sentenceEnd);
   // Without a comma the main clause starts at its own subject: “Every time Ana gets feedback she crumbles.”
   const words = tokenize(view.text, next.end, stop);
   const verb = words.findIndex((t) => view.tags(t.start).has('Verb'));
@@ -513,7 +513,10 @@ function isVerdict(view: BlockView, c: English['classes'], end: number, next: To
     if (!complement || c.epistemic_adjectives.has(complement.w) || view.tags(complement.start).has('Participle')) return false;
   }
   const [a, b] = view.sentence(end);
-  return !tokenize(view.text, a, end).some((t) => c.plan_words.has(t.w)) && !dueBy(view, c, end, a, b);
+  const words = tokenize(view.text, a, b);
+  const at = words.findIndex((t) => t.start >= end);
+  const lead = at < 0 ? words : words.slice(0, at);
+  return !lead.some((t) => c.plan_words.has(t.w)) && !dueBy(c, words, at < 0 ? [] : words.slice(at));
 }
 
 /**
@@ -521,13 +524,10 @@ function isVerdict(view: BlockView, c: English['classes'], end: number, next: To
  * “should ask for the band this week”: a time it is due by, an event it comes before, or a condition
  * (“if she accepts the offer”) makes “should” a step in a plan, not a verdict.
  */
-function dueBy(view: BlockView, c: English['classes'], end: number, sentenceStart: number, sentenceEnd: number): boolean {
-  const rest = tokenize(view.text, end, sentenceEnd);
+function dueBy(c: English['classes'], sentence: readonly Token[], rest: readonly Token[]): boolean {
   if (rest.some((t, i) => c.due_words.has(t.w) && rest[i + 1] !== undefined)) return true;
-  const lead = tokenize(view.text, sentenceStart, end);
-  const all = [...lead, ...rest];
-  if (all.some((t, i) => c.due_times.has(t.w) || (c.due_leads.has(t.w) && c.due_spans.has(all[i + 1]?.w ?? '')))) return true;
-  return all.some((t) => c.conditions.has(t.w));
+  if (sentence.some((t, i) => c.due_times.has(t.w) || (c.due_leads.has(t.w) && c.due_spans.has(sentence[i + 1]?.w ?? '')))) return true;
+  return sentence.some((t) => c.conditions.has(t.w));
 }
 
 /** “should have asked”: the tagger's past participle or past tense (“should have told”). */

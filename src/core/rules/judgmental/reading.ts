@@ -51,6 +51,12 @@ export const FRAME_BREAKS = new Set(['.', '!', '?', ';', ':', '(', ')']);
 export const REPORT_BREAKS = new Set(['.', '!', '?', ';', ',', '—', '–']);
 export const NOUN_PHRASE_WORDS = 4;
 
+/** Where the clause that runs from `from` ends: its next comma, semicolon or colon, else `sentenceEnd`. */
+export function clauseEndAfter(text: string, from: number, sentenceEnd: number): number {
+  const at = text.slice(from, sentenceEnd).search(/[,;:]/);
+  return at < 0 ? sentenceEnd : from + at;
+}
+
 export interface Frame {
   view: BlockView;
   entry: JudgmentalEntry;

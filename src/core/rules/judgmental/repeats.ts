@@ -3,7 +3,7 @@ import { valenceOf } from '../../language/valence';
 import type { JudgmentalEntry, JudgmentalLexicon } from '../../lexicons/judgmental';
 import { tokenize, type BlockView, type Token } from './block-view';
 import { clauseSubject, isPersonNoun } from './people';
-import { CLIENT, FRAME_BREAKS, type Frame, type Judgment, type People, type Person } from './reading';
+import { clauseEndAfter, CLIENT, FRAME_BREAKS, type Frame, type Judgment, type People, type Person } from './reading';
 import { attributedBefore, isReported, reportedAround } from './whose-words';
 
 // “Late as usual.”, “As ever, she came in with no agenda.”, “The vendor, yet again, blew the
@@ -98,8 +98,7 @@ function whoseBehaviour(view: BlockView, lexicon: JudgmentalLexicon, entry: Judg
   // before the next comma (“Every time the release slips, customer support …” has none).
   const [, sentenceEnd] = view.sentence(end);
   const lead = /^\s*[,—–]?/.exec(view.text.slice(end, sentenceEnd))?.[0].length ?? 0;
-  const comma = view.text.slice(end + lead, sentenceEnd).search(/[,;:]/);
-  const after = tokenize(view.text, end, comma < 0 ? sentenceEnd : end + lead + comma);
+  const after = tokenize(view.text, end, clauseEndAfter(view.text, end + lead, sentenceEnd));
   const next = after[0];
   if (!next || c.self.has(next.w)) return undefined;
   if (c.subject_pronouns.has(next.w) || people.names.has(next.w) || c.client_nouns.has(next.w)) return CLIENT;
