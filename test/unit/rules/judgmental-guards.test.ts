@@ -268,4 +268,57 @@ describe('coach:judgmental-language guards', () => {
     assert.deepEqual(flagged('Bad form to take the credit for Lisa’s deck.'), ['Bad form to']);
     assert.deepEqual(flagged('A poor show of hands at the vote, so it was deferred.'), []);
   });
+
+  it('blame in open forms: whose making, the job not done, the culprits, what happens when (lexicon)', () => {
+    assert.deepEqual(flagged('The backlog on his desk is mostly of his making.'), ['mostly of his making']);
+    assert.deepEqual(flagged('The mess in the shared drive is all their doing.'), ['all their doing']);
+    assert.deepEqual(flagged('If her manager had done his job, the audit would have passed.'), ['had done his job']);
+    assert.deepEqual(flagged('Had the board done its job, nobody would have been laid off.'), ['Had the board done its job']);
+    assert.deepEqual(flagged('She had done her job there for ten years before the merger.'), []);
+    assert.deepEqual(flagged('In the retro the contractors were the culprits.'), ['the culprits']);
+    assert.deepEqual(flagged('He got himself into this by promising the board a date.'), ['got himself into this']);
+    assert.deepEqual(flagged('She missed the bus, which is what happens when you leave at eight.'), ['which is what happens when you']);
+    assert.deepEqual(flagged('The common factor is her, in every one of those fallings-out.'), ['The common factor is her']);
+    assert.deepEqual(flagged('Three resignations, and I can only lay that at her door.'), ['at her door']);
+    assert.deepEqual(flagged('The parcel was left at her door.'), []);
+    assert.deepEqual(flagged('Dana has nobody else to thank for the warning but herself.'), ['nobody else to thank']);
+  });
+
+  it('generalization, mind-reading and condescension in open forms (lexicon)', () => {
+    assert.deepEqual(flagged('Saying yes to everything is his default setting.'), ['his default setting']);
+    assert.deepEqual(flagged('He walks out the moment things get difficult.'), ['the moment things get difficult']);
+    assert.deepEqual(flagged('She calls the helpline the moment things get difficult at home.'), []);
+    assert.deepEqual(flagged('She changed her mind on the hire, as she does with everything.'), ['as she does with everything']);
+    assert.deepEqual(flagged('The sudden migraine was a bid for attention.'), ['a bid for attention']);
+    assert.deepEqual(flagged('The long emails are her way of controlling the agenda.'), ['are her way of controlling']);
+    assert.deepEqual(flagged('He copies everyone in so nobody notices he missed the date.'), ['so nobody notices']);
+    assert.deepEqual(flagged('The volunteering is all about looking good for the panel.'), ['is all about looking good']);
+    assert.deepEqual(flagged('She managed the spreadsheet impressively at her age.'), ['impressively at her age']);
+    assert.deepEqual(flagged('She retired at her age of sixty.'), []);
+    assert.deepEqual(flagged('Remarkably eloquent for a school-leaver.'), ['for a school-leaver']);
+    assert.deepEqual(flagged('She is mentoring a school-leaver for a year.'), []);
+    assert.deepEqual(flagged('The new starters did their best, the poor lambs.'), ['the poor lambs']);
+  });
+
+  it('doubt and moralizing in open forms: belief strained, an act named for what it is (lexicon)', () => {
+    assert.deepEqual(flagged('She says the file vanished on its own, which stretches credulity.'), ['stretches credulity']);
+    assert.deepEqual(flagged('His account of the meeting was suspiciously rehearsed.'), ['was suspiciously rehearsed']);
+    assert.deepEqual(flagged('She rehearsed the pitch twice.'), []);
+    assert.deepEqual(flagged('He kept the tips for himself, which is greedy.'), ['is greedy']);
+    assert.deepEqual(flagged('It was sleazy of his agent to call her at home.'), ['sleazy of']);
+    assert.deepEqual(flagged('Read out her appraisal in the canteen. Underhanded behaviour.'), ['Underhanded behaviour']);
+    assert.deepEqual(flagged('We talked about how to respond to underhanded tactics in negotiations.'), []);
+  });
+
+  it('understatement: a quality someone is said to be far from (lexicon)', () => {
+    assert.deepEqual(flagged('Hardly a team player, Grace.'), ['Hardly a team player']);
+    assert.deepEqual(flagged('Her sister is not exactly punctual.'), ['not exactly punctual']);
+    assert.deepEqual(flagged('The 8.10 train is not exactly punctual.'), []);
+    assert.deepEqual(flagged('The deck was hardly a genius piece of work.'), []);
+  });
+
+  it('“self” is a person noun: a label before it describes the person (“his usual smug self”)', () => {
+    assert.deepEqual(flagged('On the call he was his usual smug self.'), ['smug self']);
+    assert.deepEqual(flagged('She was her usual cheerful self.'), []);
+  });
 });
